@@ -1,0 +1,588 @@
+//! Actor mentions: gazetteer names read in context, persons resolved by
+//! title and date ("President Bush" in 1991 and in 2004), and actors the
+//! gazetteer does not know discovered from the text ("Foreign Minister Penny
+//! Wong", "Social Democrats (PSD)").
+
+use super::document::Doc;
+use crate::lexicon::gazetteer::{Gender, NameEntry};
+use crate::lexicon::{ActorId, Lexicon, NameForm, WordClass};
+use crate::model::ActorKind;
+use crate::text::TokenKind;
+use std::collections::HashMap;
+
+/// An actor inside one article: from the gazetteer, or discovered in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Who {
+    Known(ActorId),
+    Found(u16),
+}
+
+/// An actor the gazetteer does not know, discovered in this article.
+#[derive(Debug, Clone)]
+pub struct FoundActor {
+    pub name: String,
+    pub kind: ActorKind,
+    pub code: Option<String>,
+    pub affiliation: Option<Who>,
+    pub gender: Option<Gender>,
+    /// folded lower-case second-mention name
+    pub surname: String,
+}
+
+/// How a mention names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Demonym,
+    Capital,
+    Metonym,
+    Person,
+    /// a person named only by role: "the Russian president"
+    Role,
+    Pronoun,
+    Description,
+}
+
+/// A mention: tokens `start..end` naming `who`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub who: Who,
+    pub form: Form,
+}
+
+pub struct Mentions {
+    pub list: Vec<Mention>,
+    pub found: Vec<FoundActor>,
+}
+
+/// Words that end a capitalised run as the name of a thing, not a person.
+const INSTITUTION_WORDS: &[&str] = &[
+    "ltd", "corp", "inc", "co", "plc", "bank", "university", "party", "council", "ministry", "commission",
+    "department", "agency", "association", "committee", "court", "news", "post", "times", "airlines",
+    "airways", "company", "group", "organization", "organisation", "institute", "fund", "union", "league",
+    "front", "army", "force", "forces", "movement", "brigade", "brigades", "street", "square", "city",
+    "province", "state", "river", "sea", "ocean", "island", "islands", "mountains", "valley", "airport",
+    "hotel", "stadium", "games", "cup", "open", "prize", "award", "day", "war", "treaty", "accord",
+    "agreement", "plan", "act", "bill", "corporation", "industries", "holdings", "exchange", "index",
+    "board", "office", "service", "services", "authority", "assembly", "parliament", "senate", "congress",
+    "house", "palace", "center", "centre", "hospital", "school", "college", "church", "mosque", "press",
+    "television", "radio", "network", "channel", "magazine", "journal", "daily", "herald", "tribune",
+    "review", "reserve", "system", "program", "programme", "project", "region", "zone", "strip", "bay",
+    "gulf", "coast", "peninsula", "republic", "kingdom", "federation", "coalition", "alliance", "summit",
+    "conference", "forum", "club", "team", "fc", "motors", "oil", "petroleum", "energy", "mining",
+    "steel", "chemical", "chemicals", "semiconductor", "electronics", "telecom", "communications",
+    "foundation", "trust", "society", "institution", "police", "guard", "navy", "embassy",
+];
+
+/// Lower-case name particles that may sit inside a person's name.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "abd", "van", "von", "der", "den", "de", "da", "di", "du", "le", "la",
+    "dos", "das", "del", "della", "ben", "ter", "ten", "y", "e", "ul", "ud",
+];
+
+/// `a..b` lower-cased with whitespace collapsed: the text titles are
+/// compared with.
+pub fn span_text(doc: &Doc, a: usize, b: usize) -> String {
+    let raw = crate::lexicon::fold::fold(&doc.lower[doc.tokens[a].start as usize..doc.tokens[b - 1].end as usize]);
+    let mut out = String::with_capacity(raw.len());
+    let mut space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The longest title (from `titles.tsv`) that starts at token `j`; returns
+/// the token index after it and the title's role.
+pub fn title_at(doc: &Doc, lexicon: &Lexicon, j: usize, limit: usize) -> Option<(usize, String)> {
+    if !doc.is(j, WordClass::TITLE_WORD) {
+        return None;
+    }
+    for title in lexicon.names.titles_starting(doc.lower(j)) {
+        let wanted = title.words.join(" ");
+        let mut end = j + 1;
+        while end <= limit {
+            let text = span_text(doc, j, end);
+            if text == wanted {
+                return Some((end, title.role.clone()));
+            }
+            if text.len() >= wanted.len() || end == limit {
+                break;
+            }
+            end += 1;
+        }
+    }
+    None
+}
+
+/// A title ending right before token `i` (within its sentence): returns its
+/// first token, its text and its role. Adjectives of rank ("deputy",
+/// "former") are part of what `titles.tsv` lists or are skipped.
+pub fn title_before(doc: &Doc, lexicon: &Lexicon, i: usize) -> Option<(usize, String, String)> {
+    let floor = doc.sentence_start(i);
+    let lowest = i.saturating_sub(6).max(floor);
+    let mut best = None;
+    for j in (lowest..i).rev() {
+        if let Some((end, role)) = title_at(doc, lexicon, j, i)
+            && end == i
+        {
+            best = Some((j, span_text(doc, j, i), role));
+        }
+    }
+    if best.is_none() && i > floor && doc.is(i - 1, WordClass::HONORIFIC) {
+        return Some((i - 1, doc.lower(i - 1).to_string(), "honorific".to_string()));
+    }
+    best
+}
+
+struct Context<'d, 'l> {
+    doc: &'d Doc<'d>,
+    lexicon: &'l Lexicon,
+    found: Vec<FoundActor>,
+    /// surname → the person last named in full with it
+    named: HashMap<String, Who>,
+    list: Vec<Mention>,
+}
+
+/// Finds every actor mention of the document, in order.
+pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
+    let gazetteer = &lexicon.gazetteer;
+    let n = doc.tokens.len();
+    // gazetteer matches by first token
+    let mut matches: Vec<Option<(usize, Vec<NameEntry>)>> = vec![None; n];
+    for m in gazetteer.find(doc.text) {
+        let start = doc.tokens.partition_point(|t| (t.start as usize) < m.start);
+        let end = doc.tokens.partition_point(|t| (t.end as usize) <= m.end);
+        if start >= n || end <= start || doc.tokens[start].start as usize != m.start || doc.tokens[end - 1].end as usize != m.end {
+            continue;
+        }
+        matches[start] = Some((end, gazetteer.entries(&m).to_vec()));
+    }
+    let mut cx = Context {
+        doc,
+        lexicon,
+        found: Vec::new(),
+        named: HashMap::new(),
+        list: Vec::new(),
+    };
+    let mut i = 0;
+    while i < n {
+        if let Some((end, entries)) = matches[i].take() {
+            if let Some(next) = cx.gazetteer_mention(i, end, &entries) {
+                i = next;
+                continue;
+            }
+        }
+        if let Some(next) = cx.discover_at(i, &matches) {
+            i = next;
+            continue;
+        }
+        i += 1;
+    }
+    Mentions {
+        list: cx.list,
+        found: cx.found,
+    }
+}
+
+fn fold_lower(s: &str) -> String {
+    crate::lexicon::fold::fold(s).to_lowercase()
+}
+
+impl Context<'_, '_> {
+    fn push(&mut self, start: usize, end: usize, who: Who, form: Form) {
+        self.list.push(Mention { start, end, who, form });
+    }
+
+    /// Is the capitalised word next to a name-like alias part of a longer
+    /// name ("Michael Jordan", "Jordan Peterson")?
+    fn beside_other_name(&self, start: usize, end: usize) -> bool {
+        let doc = self.doc;
+        let name_word = |j: usize| {
+            doc.is_word(j)
+                && doc.is_cap(j)
+                && !doc.is(j, WordClass::DETERMINER | WordClass::PREPOSITION | WordClass::ADVERBIAL | WordClass::CLAUSE_MARKER | WordClass::PRONOUN | WordClass::TITLE_WORD | WordClass::HONORIFIC | WordClass::COORDINATOR)
+        };
+        let before = start > doc.sentence_start(start) && doc.tokens[start].space_before && name_word(start - 1) && !doc.is_sentence_initial(start - 1);
+        let after = end < doc.sentence_end(start) && doc.tokens[end].space_before && name_word(end);
+        before || after
+    }
+
+    fn gazetteer_mention(&mut self, start: usize, end: usize, entries: &[NameEntry]) -> Option<usize> {
+        let doc = self.doc;
+        let caps = doc.caps_at(start);
+        let usable: Vec<NameEntry> = entries
+            .iter()
+            .copied()
+            .filter(|e| !(caps && e.caps_ambiguous))
+            .filter(|e| caps || !e.name_like || !self.beside_other_name(start, end))
+            .collect();
+        if usable.is_empty() {
+            return None;
+        }
+        let gazetteer = &self.lexicon.gazetteer;
+        let persons: Vec<NameEntry> = usable.iter().copied().filter(|e| matches!(e.form, NameForm::FullName | NameForm::Surname)).collect();
+        let others: Vec<NameEntry> = usable.iter().copied().filter(|e| !matches!(e.form, NameForm::FullName | NameForm::Surname)).collect();
+        if !persons.is_empty() {
+            let surname_key = fold_lower(&doc.text[doc.tokens[start].start as usize..doc.tokens[end - 1].end as usize]);
+            let seen = self.named.get(&surname_key).copied();
+            if others.is_empty() || seen.is_some() {
+                if let Some(who) = self.resolve_person(start, end, &persons, seen) {
+                    self.push(start, end, who, Form::Person);
+                    return Some(end);
+                }
+                if others.is_empty() {
+                    return None;
+                }
+            }
+        }
+        let entry = others[0];
+        let actor = gazetteer.actor(entry.actor);
+        if actor.kind == ActorKind::Country
+            && matches!(entry.form, NameForm::Demonym | NameForm::Name | NameForm::Variant | NameForm::Official)
+            && let Some(next) = self.role_only(start, end, entry.actor)
+        {
+            return Some(next);
+        }
+        let form = match entry.form {
+            NameForm::Demonym => Form::Demonym,
+            NameForm::Capital => Form::Capital,
+            NameForm::Metonym => Form::Metonym,
+            _ => Form::Name,
+        };
+        self.push(start, end, Who::Known(entry.actor), form);
+        Some(end)
+    }
+
+    /// "the Russian president" (no name follows): the holder of that title
+    /// on the article's date.
+    fn role_only(&mut self, start: usize, end: usize, country: ActorId) -> Option<usize> {
+        let doc = self.doc;
+        let mut t = end;
+        if t < doc.tokens.len() && doc.is_possessive(t) {
+            t += 1;
+        }
+        let limit = doc.sentence_end(start);
+        if t >= limit {
+            return None;
+        }
+        let (title_end, _) = title_at(doc, self.lexicon, t, limit)?;
+        // a name follows: "Russian President Vladimir Putin" is not role-only
+        if title_end < limit && doc.is_cap(title_end) && doc.is_word(title_end) && !doc.caps_at(start) {
+            return None;
+        }
+        if title_end < limit && doc.caps_at(start) && doc.is_word(title_end) && !doc.is(title_end, WordClass::COMMON_WORD | WordClass::AUX | WordClass::VERB | WordClass::PREPOSITION | WordClass::DETERMINER | WordClass::CLAUSE_MARKER | WordClass::COORDINATOR) {
+            return None;
+        }
+        let title = span_text(doc, t, title_end);
+        let gazetteer = &self.lexicon.gazetteer;
+        // a person the article already named in that office comes first
+        let named = self.list.iter().rev().find_map(|m| match m.who {
+            Who::Known(id) if m.form == Form::Person => gazetteer
+                .actor(id)
+                .roles
+                .iter()
+                .any(|r| r.of == country && r.titles.iter().any(|rt| *rt == title))
+                .then_some(id),
+            _ => None,
+        });
+        let holder = match named {
+            Some(id) => id,
+            None => {
+                let holders = gazetteer.holders(&title, Some(country), doc.date);
+                if holders.len() != 1 {
+                    return None;
+                }
+                holders[0]
+            }
+        };
+        let first = if start > 0 && doc.lower(start - 1) == "the" { start - 1 } else { start };
+        self.push(first, title_end, Who::Known(holder), Form::Role);
+        Some(title_end)
+    }
+
+    /// Chooses among gazetteer persons for a full-name or surname match.
+    fn resolve_person(&mut self, start: usize, end: usize, entries: &[NameEntry], seen: Option<Who>) -> Option<Who> {
+        let doc = self.doc;
+        let gazetteer = &self.lexicon.gazetteer;
+        let full: Vec<ActorId> = entries.iter().filter(|e| e.form == NameForm::FullName).map(|e| e.actor).collect();
+        if !full.is_empty() {
+            let id = self.by_date(&full, None);
+            let surname = gazetteer.actor(id).surname.clone().unwrap_or_default();
+            self.named.insert(fold_lower(&surname), Who::Known(id));
+            return Some(Who::Known(id));
+        }
+        if let Some(who) = seen {
+            return Some(who);
+        }
+        let candidates: Vec<ActorId> = entries.iter().map(|e| e.actor).collect();
+        if let Some((_, title, _)) = title_before(doc, self.lexicon, start) {
+            let titled: Vec<ActorId> = candidates
+                .iter()
+                .copied()
+                .filter(|&id| gazetteer.actor(id).roles.iter().any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str()))))
+                .collect();
+            if !titled.is_empty() {
+                return Some(Who::Known(self.by_date(&titled, Some(&title))));
+            }
+            if self.lexicon.names.is_honorific(&title) || title.len() < 4 {
+                return Some(Who::Known(self.by_date(&candidates, None)));
+            }
+            return None;
+        }
+        // a bare surname: only when it cannot be an ordinary word or a given name
+        let risky = doc.is(start, WordClass::GIVEN_NAME)
+            || (doc.is(start, WordClass::COMMON_WORD) && (doc.is_sentence_initial(start) || doc.headline_at(start) || doc.caps_at(start)))
+            || end - start > 1 && doc.caps_at(start);
+        if risky || doc.word(start).chars().count() < 2 || doc.tokens[start].case == crate::text::Case::Upper && !doc.caps_at(start) && doc.word(start).len() < 4 {
+            return None;
+        }
+        Some(Who::Known(self.by_date(&candidates, None)))
+    }
+
+    /// Among persons, the one in office on the article's date (with the given
+    /// title, if any); without a date, the latest.
+    fn by_date(&self, ids: &[ActorId], title: Option<&str>) -> ActorId {
+        let gazetteer = &self.lexicon.gazetteer;
+        if ids.len() == 1 {
+            return ids[0];
+        }
+        let fits = |id: ActorId| {
+            gazetteer.actor(id).roles.iter().filter(move |r| title.is_none_or(|t| r.titles.iter().any(|rt| t.ends_with(rt.as_str()))))
+        };
+        match self.doc.date {
+            Some(date) => {
+                if let Some(&id) = ids.iter().find(|&&id| fits(id).any(|r| r.covers(date))) {
+                    return id;
+                }
+                // closest role start
+                *ids.iter()
+                    .min_by_key(|&&id| {
+                        fits(id)
+                            .filter_map(|r| r.start.as_deref())
+                            .map(|s| (s.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0) - date.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0)).abs())
+                            .min()
+                            .unwrap_or(i32::MAX)
+                    })
+                    .unwrap_or(&ids[0])
+            }
+            None => *ids
+                .iter()
+                .max_by_key(|&&id| fits(id).map(|r| (r.end.is_none(), r.start.clone())).max())
+                .unwrap_or(&ids[0]),
+        }
+    }
+
+    /// A run of name tokens from `i`: capitalised words, initials, name
+    /// particles and hyphenated parts. Returns its end.
+    fn name_run(&self, i: usize, matches: &[Option<(usize, Vec<NameEntry>)>]) -> usize {
+        let doc = self.doc;
+        let limit = doc.sentence_end(i);
+        let caps = doc.caps_at(i);
+        let mut j = i;
+        let mut words = 0;
+        while j < limit && words < 5 {
+            let t = &doc.tokens[j];
+            if j > i && matches[j].is_some() {
+                break;
+            }
+            if t.kind == TokenKind::Word {
+                let lower = doc.lower(j);
+                let name_like = if caps {
+                    !doc.is(j, WordClass::COMMON_WORD | WordClass::AUX | WordClass::VERB | WordClass::PREPOSITION | WordClass::DETERMINER | WordClass::CLAUSE_MARKER | WordClass::COORDINATOR | WordClass::ADVERBIAL | WordClass::TITLE_WORD | WordClass::PRONOUN)
+                        || doc.is(j, WordClass::GIVEN_NAME)
+                } else {
+                    t.is_capitalized() && !doc.is(j, WordClass::ADVERBIAL) || (j > i && NAME_PARTICLES.contains(&lower) && j + 1 < limit && (doc.is_cap(j + 1) || doc.is_punct(j + 1, "-")))
+                };
+                if !name_like {
+                    break;
+                }
+                words += 1;
+                j += 1;
+            } else if doc.is_punct(j, "-") && !t.space_before && j > i && j + 1 < limit && !doc.tokens[j + 1].space_before && doc.is_word(j + 1) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // "Shui-bian": the hyphen loop may have stepped over the last word
+        j.min(limit)
+    }
+
+    fn found_who(&mut self, actor: FoundActor) -> Who {
+        if let Some(k) = self.found.iter().position(|f| f.name == actor.name) {
+            if self.found[k].affiliation.is_none() {
+                self.found[k].affiliation = actor.affiliation;
+            }
+            return Who::Found(k as u16);
+        }
+        self.found.push(actor);
+        Who::Found((self.found.len() - 1) as u16)
+    }
+
+    /// Discovers an actor the gazetteer does not know at token `i`.
+    fn discover_at(&mut self, i: usize, matches: &[Option<(usize, Vec<NameEntry>)>]) -> Option<usize> {
+        let doc = self.doc;
+        if !doc.is_word(i) || !doc.is_cap(i) {
+            return None;
+        }
+        // a known surname of a person discovered earlier: "Patrushev said"
+        let key = fold_lower(doc.word(i));
+        if let Some(&who) = self.named.get(&key)
+            && matches!(who, Who::Found(_))
+        {
+            self.push(i, i + 1, who, Form::Person);
+            return Some(i + 1);
+        }
+        if doc.is(i, WordClass::DETERMINER | WordClass::PREPOSITION | WordClass::PRONOUN | WordClass::CLAUSE_MARKER | WordClass::AUX | WordClass::ADVERBIAL | WordClass::COORDINATOR | WordClass::HONORIFIC | WordClass::MODAL) && !doc.is(i, WordClass::GIVEN_NAME) {
+            return None;
+        }
+        if let Some(next) = self.discover_organization(i) {
+            return Some(next);
+        }
+        let end = self.name_run(i, matches);
+        let words: Vec<usize> = (i..end).filter(|&j| doc.is_word(j)).collect();
+        if words.is_empty() {
+            return None;
+        }
+        let last = *words.last()?;
+        if INSTITUTION_WORDS.contains(&doc.lower(last)) || (end < doc.tokens.len() && doc.is_cap(end) && doc.is_word(end) && INSTITUTION_WORDS.contains(&doc.lower(end))) {
+            return None;
+        }
+        let titled = title_before(doc, self.lexicon, i).is_some();
+        let caps = doc.caps_at(i);
+        let headline = doc.headline_at(i);
+        let given = doc.is(i, WordClass::GIVEN_NAME) && words.len() >= 2;
+        let uncommon = words.iter().any(|&j| !doc.is(j, WordClass::COMMON_WORD));
+        let appositive = words.len() >= 2 && !caps && self.role_appositive_follows(end);
+        let person = if caps {
+            titled && words.iter().all(|&j| !doc.is(j, WordClass::COMMON_WORD) || doc.is(j, WordClass::GIVEN_NAME))
+        } else if headline {
+            (titled || given) && words.iter().skip(1).all(|&j| !doc.is(j, WordClass::COMMON_WORD))
+        } else {
+            (titled && uncommon) || (given && !doc.is(last, WordClass::COMMON_WORD) || given && words.len() >= 3) || (appositive && uncommon)
+        };
+        if !person {
+            return None;
+        }
+        // a titled name that differs a little from a known holder of that
+        // title ("UN Secretary-General Kofi An nan"): the holder
+        if let Some((_, title, _)) = title_before(doc, self.lexicon, i)
+            && let Some(id) = self.titled_holder(&title, doc.word(i), doc.word(last))
+        {
+            let surname = self.lexicon.gazetteer.actor(id).surname.clone().unwrap_or_default();
+            self.named.insert(fold_lower(&surname), Who::Known(id));
+            self.push(i, end, Who::Known(id), Form::Person);
+            return Some(end);
+        }
+        let name = words_text(doc, i, end);
+        let surname = fold_lower(doc.word(last));
+        let who = self.found_who(FoundActor {
+            name,
+            kind: ActorKind::Person,
+            code: None,
+            affiliation: None,
+            gender: None,
+            surname: surname.clone(),
+        });
+        self.named.insert(surname, who);
+        self.push(i, end, who, Form::Person);
+        Some(end)
+    }
+
+    /// The one gazetteer person who held `title` and shares the first or the
+    /// last word of a name.
+    fn titled_holder(&self, title: &str, first: &str, last: &str) -> Option<ActorId> {
+        let gazetteer = &self.lexicon.gazetteer;
+        let (first, last) = (fold_lower(first), fold_lower(last));
+        if title.len() < 4 {
+            return None;
+        }
+        let mut found = None;
+        for actor in gazetteer.actors().iter().filter(|a| a.kind == ActorKind::Person) {
+            if !actor.roles.iter().any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str()))) {
+                continue;
+            }
+            let name = fold_lower(&actor.name);
+            let mut words = name.split(' ');
+            let shares = words.next() == Some(first.as_str()) || actor.surname.as_deref().is_some_and(|s| fold_lower(s) == last);
+            if shares {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(actor.id);
+            }
+        }
+        found
+    }
+
+    /// "Wladyslaw Baka, head of Poland's National Bank": a comma and a role.
+    fn role_appositive_follows(&self, end: usize) -> bool {
+        let doc = self.doc;
+        let limit = doc.sentence_end(end.saturating_sub(1));
+        if end >= limit || !doc.is_punct(end, ",") {
+            return false;
+        }
+        (end + 1..(end + 6).min(limit)).any(|j| title_at(doc, self.lexicon, j, limit).is_some())
+    }
+
+    /// "the ruling Social Democrats (PSD)": a capitalised name followed by an
+    /// acronym in brackets defines an organisation known by that acronym.
+    fn discover_organization(&mut self, i: usize) -> Option<usize> {
+        let doc = self.doc;
+        let limit = doc.sentence_end(i);
+        let mut j = i;
+        while j < limit && j - i < 8 && (doc.is_cap(j) && doc.is_word(j) || (j > i && matches!(doc.lower(j), "of" | "for" | "and" | "the"))) {
+            j += 1;
+        }
+        if j == i || j + 2 >= limit || !doc.is_punct(j, "(") || !doc.is_punct(j + 2, ")") {
+            return None;
+        }
+        let acronym = doc.word(j + 1);
+        if !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+            return None;
+        }
+        if self.lexicon.gazetteer.by_code(acronym).is_some() {
+            return None;
+        }
+        let initials_fit = acronym.len() <= (j - i) + 2;
+        if !initials_fit || doc.caps_at(i) {
+            return None;
+        }
+        let name = words_text(doc, i, j);
+        let group = (i..j).any(|k| matches!(doc.lower(k), "party" | "front" | "movement" | "democrats" | "socialists" | "army" | "brigade" | "brigades" | "liberation" | "rebels" | "league" | "congress"));
+        let who = self.found_who(FoundActor {
+            name,
+            kind: if group { ActorKind::Group } else { ActorKind::Organization },
+            code: Some(acronym.to_string()),
+            affiliation: None,
+            gender: None,
+            surname: fold_lower(acronym),
+        });
+        self.named.insert(fold_lower(acronym), who);
+        self.push(i, j + 3, who, Form::Name);
+        Some(j + 3)
+    }
+}
+
+/// The words of `a..b` as written, joined as in the text.
+fn words_text(doc: &Doc, a: usize, b: usize) -> String {
+    let mut out = String::new();
+    for k in a..b {
+        if k > a && doc.tokens[k].space_before {
+            out.push(' ');
+        }
+        out.push_str(doc.word(k));
+    }
+    out
+}

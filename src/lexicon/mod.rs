@@ -1,0 +1,235 @@
+//! Loading and validating the seed data under `seeds/`: the actor
+//! gazetteer, the relation vocabulary and the word lists the extraction
+//! rules use. The files are embedded in the binary (see `build.rs`) so geokg
+//! runs from any directory; users add actors from a folder of their own
+//! (`--actors DIR` or `$GEOKG_ACTORS`) without recompiling.
+//!
+//! Every error names the file and line it comes from.
+
+pub mod fold;
+pub mod gazetteer;
+pub mod grammar;
+pub mod inflect;
+pub mod names;
+pub mod tsv;
+pub mod vocabulary;
+
+pub use gazetteer::{ActorEntry, ActorId, Gazetteer, GazetteerBuilder, NameForm, Role};
+pub use grammar::{Grammar, WordClass};
+pub use names::NameWords;
+pub use vocabulary::{RelationId, RelationType, Vocabulary};
+
+use inflect::Irregulars;
+use std::path::Path;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+}
+
+/// A seed file that failed validation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.location())]
+pub struct LexiconError {
+    pub file: String,
+    /// 1-based; 0 when the error concerns the whole file
+    pub line: usize,
+    pub message: String,
+}
+
+impl LexiconError {
+    pub fn at(file: &str, line: usize, message: impl Into<String>) -> LexiconError {
+        LexiconError {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    fn location(&self) -> String {
+        if self.line > 0 {
+            format!("{}:{}: {}", self.file, self.line, self.message)
+        } else {
+            format!("{}: {}", self.file, self.message)
+        }
+    }
+}
+
+/// Everything extraction knows about the language and the world.
+pub struct Lexicon {
+    pub gazetteer: Gazetteer,
+    pub vocabulary: Vocabulary,
+    pub grammar: Grammar,
+    pub names: NameWords,
+}
+
+/// The embedded seed file at `path` (relative to `seeds/`).
+pub fn embedded_file(path: &str) -> Option<&'static str> {
+    embedded::SEED_FILES.iter().find(|(p, _)| *p == path).map(|(_, c)| *c)
+}
+
+/// The embedded seed files, relative to `seeds/`.
+pub fn embedded_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    embedded::SEED_FILES.iter().copied()
+}
+
+fn require(path: &str) -> Result<&'static str, LexiconError> {
+    embedded_file(path).ok_or_else(|| LexiconError::at(path, 0, "missing from the build"))
+}
+
+/// How an actor file is read, from its name.
+enum ActorFileKind {
+    Countries,
+    Organizations,
+    People,
+    Blocked,
+}
+
+fn actor_file_kind(path: &str) -> Option<ActorFileKind> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if !name.ends_with(".tsv") {
+        return None;
+    }
+    if path.contains("people/") {
+        Some(ActorFileKind::People)
+    } else if name.starts_with("countries") {
+        Some(ActorFileKind::Countries)
+    } else if name.starts_with("organizations") || name.starts_with("organisations") {
+        Some(ActorFileKind::Organizations)
+    } else if name.starts_with("blocked") {
+        Some(ActorFileKind::Blocked)
+    } else {
+        None
+    }
+}
+
+fn add_actor_file(builder: &mut GazetteerBuilder, path: &str, content: &str) -> Result<(), LexiconError> {
+    match actor_file_kind(path) {
+        Some(ActorFileKind::Countries) => builder.add_countries(path, content),
+        Some(ActorFileKind::Organizations) => builder.add_organizations(path, content),
+        Some(ActorFileKind::People) => builder.add_people(path, content),
+        Some(ActorFileKind::Blocked) => builder.add_blocked(path, content),
+        None => Ok(()),
+    }
+}
+
+impl Lexicon {
+    /// The embedded seeds, plus the actor files of `extra_actors` if given.
+    pub fn load(extra_actors: Option<&Path>) -> Result<Lexicon, LexiconError> {
+        let mut irregulars = Irregulars::default();
+        for (_, row) in tsv::read_rows::<IrregularRow>("lexicon/irregular-verbs.tsv", require("lexicon/irregular-verbs.tsv")?)? {
+            irregulars.insert(
+                &row.base,
+                tsv::list(&row.past).map(str::to_string).collect(),
+                tsv::list(&row.participle).map(str::to_string).collect(),
+            );
+        }
+        let mut grammar = Grammar::parse(require("lexicon/grammar.toml")?, &irregulars)?;
+        let vocabulary = Vocabulary::parse(require("lexicon/relations.toml")?, &irregulars)?;
+        for lemma in &vocabulary.verb_lemmas {
+            grammar.add_verb(lemma, WordClass::default(), &irregulars);
+        }
+        let mut names = NameWords::default();
+        names.add_given_names(require("lexicon/given-names.txt")?);
+        names.add_common_words(require("lexicon/common-words.txt")?);
+        names.add_honorifics(require("lexicon/honorifics.txt")?);
+        names.add_titles("lexicon/titles.tsv", require("lexicon/titles.tsv")?)?;
+
+        let mut builder = GazetteerBuilder::new();
+        for (path, content) in embedded_files().filter(|(p, _)| p.starts_with("actors/")) {
+            add_actor_file(&mut builder, path, content)?;
+        }
+        if let Some(dir) = extra_actors {
+            let mut files = Vec::new();
+            collect_tsv(dir, dir, &mut files).map_err(|e| LexiconError::at(&dir.display().to_string(), 0, e.to_string()))?;
+            if files.is_empty() {
+                return Err(LexiconError::at(&dir.display().to_string(), 0, "no actor files (countries*.tsv, organizations*.tsv, people/*.tsv, blocked*.tsv)"));
+            }
+            for (rel, full) in files {
+                let content = std::fs::read_to_string(&full).map_err(|e| LexiconError::at(&full.display().to_string(), 0, e.to_string()))?;
+                let shown = full.display().to_string();
+                let kind_path = if rel.contains("people/") { format!("people/{shown}") } else { rel.clone() };
+                match actor_file_kind(&kind_path) {
+                    Some(ActorFileKind::Countries) => builder.add_countries(&shown, &content)?,
+                    Some(ActorFileKind::Organizations) => builder.add_organizations(&shown, &content)?,
+                    Some(ActorFileKind::People) => builder.add_people(&shown, &content)?,
+                    Some(ActorFileKind::Blocked) => builder.add_blocked(&shown, &content)?,
+                    None => {}
+                }
+            }
+        }
+        let gazetteer = builder.build()?;
+        Ok(Lexicon {
+            gazetteer,
+            vocabulary,
+            grammar,
+            names,
+        })
+    }
+
+    /// The embedded seeds only; they are validated by the test suite, so this
+    /// fails only on a broken build.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Lexicon::load(None)
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct IrregularRow {
+    base: String,
+    past: String,
+    participle: String,
+}
+
+fn collect_tsv(root: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_tsv(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "tsv") {
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            out.push((rel, path));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_seeds_load_and_are_rich_enough() {
+        let lexicon = Lexicon::embedded().expect("embedded seeds are valid");
+        let g = &lexicon.gazetteer;
+        let count = |kind| g.actors().iter().filter(|a| a.kind == kind).count();
+        use crate::model::ActorKind::*;
+        assert!(count(Country) >= 200, "countries: {}", count(Country));
+        assert!(count(Organization) >= 80, "organisations: {}", count(Organization));
+        assert!(count(Group) >= 40, "groups: {}", count(Group));
+        assert!(count(Person) >= 1000, "persons: {}", count(Person));
+        assert!(lexicon.vocabulary.relations().len() >= 60, "relation names: {}", lexicon.vocabulary.relations().len());
+        for code in ["RUS", "CHN", "USA", "SUN", "YUG", "SCG", "DDR", "TWN", "XKX", "PSE", "HKG", "ESH"] {
+            assert!(g.by_code(code).is_some(), "{code} missing");
+        }
+    }
+
+    #[test]
+    fn user_actor_files_extend_the_gazetteer() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("people")).unwrap();
+        std::fs::write(
+            dir.path().join("people/local.tsv"),
+            "person\tsurname\tgender\trole\ttitle\tof\tstart\tend\taliases\nAda Quill\tQuill\tf\tminister\tEnvoy\tNOR\t2020-01-01\t\t\n",
+        )
+        .unwrap();
+        let lexicon = Lexicon::load(Some(dir.path())).unwrap();
+        let id = lexicon.gazetteer.by_name("Ada Quill").expect("user person loaded");
+        assert_eq!(lexicon.gazetteer.actor(id).roles.len(), 1);
+
+        std::fs::write(dir.path().join("countries-extra.tsv"), "code\tname\nRUS\tRussia again\n").unwrap();
+        let err = Lexicon::load(Some(dir.path())).err().unwrap();
+        assert!(err.to_string().contains("countries-extra.tsv:2: duplicate code `RUS`"), "{err}");
+    }
+}

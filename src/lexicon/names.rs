@@ -1,0 +1,92 @@
+//! Words about people's names: given names, titles, honorifics, and the
+//! common English words that must not be taken for a name when capitalised
+//! ("May", "Straw" at the start of a sentence or in a headline).
+
+use super::LexiconError;
+use super::fold::fold;
+use super::tsv::{read_rows, word_lines};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// A title ("prime minister") and the kind of role it names.
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub words: Vec<String>,
+    pub role: String,
+}
+
+#[derive(Default)]
+pub struct NameWords {
+    given: HashSet<String>,
+    common: HashSet<String>,
+    honorifics: HashSet<String>,
+    /// first word → titles starting with it, longest first
+    titles: HashMap<String, Vec<Title>>,
+}
+
+#[derive(Deserialize)]
+struct TitleRow {
+    title: String,
+    role: String,
+}
+
+fn key(word: &str) -> String {
+    fold(word).to_lowercase()
+}
+
+impl NameWords {
+    pub fn add_given_names(&mut self, content: &str) {
+        self.given.extend(word_lines(content).map(|(_, w)| key(w)));
+    }
+
+    pub fn add_common_words(&mut self, content: &str) {
+        self.common.extend(word_lines(content).map(|(_, w)| key(w)));
+    }
+
+    pub fn add_honorifics(&mut self, content: &str) {
+        for (_, w) in word_lines(content) {
+            let k = key(w);
+            self.honorifics.insert(k.trim_end_matches('.').to_string());
+            self.honorifics.insert(k);
+        }
+    }
+
+    pub fn add_titles(&mut self, file: &str, content: &str) -> Result<(), LexiconError> {
+        for (line, row) in read_rows::<TitleRow>(file, content)? {
+            let words: Vec<String> = row.title.split_whitespace().map(key).collect();
+            let Some(first) = words.first().cloned() else {
+                return Err(LexiconError::at(file, line, "empty title"));
+            };
+            let list = self.titles.entry(first).or_default();
+            list.push(Title { words, role: row.role.trim().to_string() });
+            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+        }
+        Ok(())
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(&key(word))
+    }
+
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common.contains(&key(word))
+    }
+
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(&key(word))
+    }
+
+    /// Titles whose first word is `first` (lower case), longest first.
+    pub fn titles_starting(&self, first: &str) -> &[Title] {
+        self.titles.get(first).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        (
+            self.given.len(),
+            self.titles.values().map(Vec::len).sum(),
+            self.honorifics.len(),
+            self.common.len(),
+        )
+    }
+}

@@ -1,0 +1,16 @@
+//! geokg: news articles in, a geopolitical relationship knowledge graph out.
+//!
+//! The pipeline, one module per stage: [`text`] (articles, sentences,
+//! tokens) → [`extract`] (actors and relations) → `store` (SQLite) →
+//! `graph` (petgraph paths and neighbourhoods) → [`export`] (DOT, JSON).
+//! [`lexicon`] loads the seed data every stage shares; [`model`] holds the
+//! domain types.
+
+pub mod cli;
+pub mod commands;
+pub mod export;
+pub mod extract;
+pub mod lexicon;
+pub mod model;
+pub mod pipeline;
+pub mod text;

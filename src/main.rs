@@ -1,0 +1,23 @@
+//! The `geokg` command: parse arguments, run one command, map the outcome
+//! to an exit status (0 ok, 1 some input failed, 2 error). A closed pipe
+//! (`geokg extract … | head`) is not an error.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = geokg::cli::Cli::parse();
+    match geokg::commands::run(&cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("geokg: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
