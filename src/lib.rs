@@ -7,10 +7,17 @@
 //! domain types.
 
 pub mod cli;
+pub mod eval;
+/// Seed files, migrations and queries, embedded by `build.rs`.
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+}
 pub mod commands;
 pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod lexicon;
 pub mod model;
 pub mod pipeline;
+pub mod store;
 pub mod text;

@@ -326,7 +326,10 @@ mod tests {
             text: "Body text.".into(),
         };
         assert_eq!(a.document(), "Russia and China meet\n\nBody text.");
-        let untitled = Article { title: None, ..a.clone() };
+        let untitled = Article {
+            title: None,
+            ..a.clone()
+        };
         assert_eq!(untitled.document(), "Body text.");
     }
 

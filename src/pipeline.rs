@@ -8,8 +8,8 @@ use crate::model::Article;
 use crate::text::{ArticleStream, InputError, Origin};
 use rayon::prelude::*;
 
-/// Articles per batch: large enough to keep both cores busy, small enough
-/// to bound memory.
+/// Articles per batch: large enough to keep both cores busy and to amortise
+/// a write transaction, small enough to bound memory.
 pub const BATCH: usize = 256;
 
 /// One input item after extraction.
@@ -24,32 +24,46 @@ pub fn thread_pool(jobs: Option<usize>) -> rayon::ThreadPool {
     if let Some(n) = jobs {
         builder = builder.num_threads(n.max(1));
     }
-    builder.build().unwrap_or_else(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool"))
+    builder.build().unwrap_or_else(|_| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool")
+    })
 }
 
-/// Extracts every article of `stream` and hands the results, in order, to
-/// `consume`. Stops early if `consume` returns an error.
-pub fn extract_stream<E>(
-    extractor: &Extractor,
+/// Batches of extracted articles, in input order.
+pub struct ExtractedBatches<'a> {
+    extractor: &'a Extractor<'a>,
     stream: ArticleStream,
-    pool: &rayon::ThreadPool,
-    mut consume: impl FnMut(Item) -> Result<(), E>,
-) -> Result<(), E> {
-    let mut stream = stream.peekable();
-    let mut batch: Vec<Result<(Article, Origin), InputError>> = Vec::with_capacity(BATCH);
-    loop {
-        batch.clear();
-        while batch.len() < BATCH {
-            match stream.next() {
-                Some(item) => batch.push(item),
-                None => break,
-            }
-        }
+    pool: &'a rayon::ThreadPool,
+}
+
+/// Extracts every article of `stream`, a batch at a time.
+pub fn extracted_batches<'a>(
+    extractor: &'a Extractor<'a>,
+    stream: ArticleStream,
+    pool: &'a rayon::ThreadPool,
+) -> ExtractedBatches<'a> {
+    ExtractedBatches {
+        extractor,
+        stream,
+        pool,
+    }
+}
+
+impl Iterator for ExtractedBatches<'_> {
+    type Item = Vec<Item>;
+
+    fn next(&mut self) -> Option<Vec<Item>> {
+        let batch: Vec<Result<(Article, Origin), InputError>> =
+            self.stream.by_ref().take(BATCH).collect();
         if batch.is_empty() {
-            return Ok(());
+            return None;
         }
-        let items: Vec<Item> = pool.install(|| {
-            std::mem::take(&mut batch)
+        let extractor = self.extractor;
+        Some(self.pool.install(|| {
+            batch
                 .into_par_iter()
                 .map(|item| match item {
                     Ok((article, origin)) => {
@@ -59,9 +73,6 @@ pub fn extract_stream<E>(
                     Err(e) => Item::Failed(e),
                 })
                 .collect()
-        });
-        for item in items {
-            consume(item)?;
-        }
+        }))
     }
 }

@@ -23,7 +23,9 @@ pub fn speaker(s: &Sentence, trigger: usize) -> Option<Who> {
     for v in trigger + 1..s.end() {
         if is_speech(v) {
             let g = s.verb_group(v);
-            if g.start > s.range.start && matches!(s.tag(g.start - 1), Tag::Comma | Tag::Quote | Tag::Actor) {
+            if g.start > s.range.start
+                && matches!(s.tag(g.start - 1), Tag::Comma | Tag::Quote | Tag::Actor)
+            {
                 if let Some(slot) = s.subject_left(g.start, None) {
                     return Some(s.slots[slot].who);
                 }
@@ -32,10 +34,12 @@ pub fn speaker(s: &Sentence, trigger: usize) -> Option<Who> {
                 }
             }
         }
-        if s.lower(v) == "according" && v + 2 < s.end() && s.lower(v + 1) == "to" {
-            if let Some((_, Some(slot))) = s.np_right(v + 2) {
-                return Some(s.slots[slot].who);
-            }
+        if s.lower(v) == "according"
+            && v + 2 < s.end()
+            && s.lower(v + 1) == "to"
+            && let Some((_, Some(slot))) = s.np_right(v + 2)
+        {
+            return Some(s.slots[slot].who);
         }
     }
     None

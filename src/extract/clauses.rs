@@ -44,8 +44,6 @@ pub struct Candidate {
     pub trigger: usize,
     pub confidence: f64,
     pub rule: &'static str,
-    /// the intended actions of "plan to", "seek to"
-    pub intention: bool,
 }
 
 impl Sentence<'_> {
@@ -64,7 +62,10 @@ impl Sentence<'_> {
                 Tag::Adv => {}
                 Tag::Neg => g.negated = !g.negated,
                 Tag::Aux => {
-                    if self.is_class(k, WordClass::BE) && matches!(form, Some(VerbForm::Participle | VerbForm::Past)) && g.control.is_none() {
+                    if self.is_class(k, WordClass::BE)
+                        && matches!(form, Some(VerbForm::Participle | VerbForm::Past))
+                        && g.control.is_none()
+                    {
                         g.passive = true;
                     }
                 }
@@ -102,7 +103,11 @@ impl Sentence<'_> {
                         _ => break,
                     }
                 }
-                Tag::Verb if g.control.is_none() && k + 1 == j && matches!(form, Some(VerbForm::Base)) => {
+                Tag::Verb
+                    if g.control.is_none()
+                        && k + 1 == j
+                        && matches!(form, Some(VerbForm::Base)) =>
+                {
                     // "dare attack", "help evacuate": a bare infinitive
                     match self.control_of(k) {
                         Some(control) => {
@@ -131,13 +136,22 @@ impl Sentence<'_> {
         if tag == Tag::Noun && c.has(WordClass::THREAT_NOUN) {
             return Some(Control::Threat);
         }
-        if c.has(WordClass::INTENTION_ADJECTIVE) && i > self.range.start && self.tag(i - 1) == Tag::Aux {
+        if c.has(WordClass::INTENTION_ADJECTIVE)
+            && i > self.range.start
+            && self.tag(i - 1) == Tag::Aux
+        {
             return Some(Control::Intention);
         }
         if tag != Tag::Verb {
             return None;
         }
-        if c.has(WordClass::THREAT_VERB) && self.lexicon.grammar.lemma(self.lower(i)).is_some_and(|(l, _)| l == "threaten") {
+        if c.has(WordClass::THREAT_VERB)
+            && self
+                .lexicon
+                .grammar
+                .lemma(self.lower(i))
+                .is_some_and(|(l, _)| l == "threaten")
+        {
             return Some(Control::Threat);
         }
         if c.has(WordClass::NEGATIVE_VERB) {
@@ -176,7 +190,9 @@ impl Sentence<'_> {
                     // the actor right before the opening comma
                     let limit = (j - 1).saturating_sub(30).max(floor);
                     for c in (limit..j - 1).rev() {
-                        if matches!(self.tag(c), Tag::Clause) || self.is_boundary(c) && self.tag(c) != Tag::Comma {
+                        if matches!(self.tag(c), Tag::Clause)
+                            || self.is_boundary(c) && self.tag(c) != Tag::Comma
+                        {
                             return None;
                         }
                         if self.tag(c) == Tag::Comma
@@ -195,7 +211,10 @@ impl Sentence<'_> {
                     }
                     // a prepositional phrase without an actor ("after the
                     // meeting"): look further left
-                    if start > floor && self.tag(start - 1) == Tag::Prep && self.lower(start - 1) != "of" {
+                    if start > floor
+                        && self.tag(start - 1) == Tag::Prep
+                        && self.lower(start - 1) != "of"
+                    {
                         j = self.skip_adverbials_left(start - 1);
                         continue;
                     }
@@ -210,12 +229,19 @@ impl Sentence<'_> {
     /// The passive agent: "by X" after the verb, within the clause.
     pub fn agent_after(&self, from: usize) -> Option<usize> {
         let end = self.clause_end(from).min(from + 8);
-        (from..end).find(|&j| self.lower(j) == "by" && self.tag(j) == Tag::Prep).and_then(|j| self.np_right(j + 1)).and_then(|(_, s)| s)
+        (from..end)
+            .find(|&j| self.lower(j) == "by" && self.tag(j) == Tag::Prep)
+            .and_then(|j| self.np_right(j + 1))
+            .and_then(|(_, s)| s)
     }
 
     /// The object of a pattern ending at `from`: the first of `markers`
     /// satisfied in the clause. Returns the slot and the marker used.
-    pub fn object_after(&self, from: usize, markers: &[ObjectMarker]) -> Option<(usize, ObjectMarker)> {
+    pub fn object_after(
+        &self,
+        from: usize,
+        markers: &[ObjectMarker],
+    ) -> Option<(usize, ObjectMarker)> {
         let end = self.end();
         let mut j = from;
         // a direct object comes first, after adverbs and quotes
@@ -243,12 +269,16 @@ impl Sentence<'_> {
             let t = self.tag(j);
             if that && self.lower(j) == "that" && t == Tag::Clause {
                 let stop = (j + 8).min(end);
-                return (j + 1..stop).find_map(|k| self.slot(k)).map(|s| (s, ObjectMarker::That));
+                return (j + 1..stop)
+                    .find_map(|k| self.slot(k))
+                    .map(|s| (s, ObjectMarker::That));
             }
             if matches!(t, Tag::Prep | Tag::To) {
                 let word = self.lower(j);
                 // two-word particles: "out of"
-                let (matched, after) = if j + 1 < end && preps.contains(&format!("{} {}", word, self.lower(j + 1)).as_str()) {
+                let (matched, after) = if j + 1 < end
+                    && preps.contains(&format!("{} {}", word, self.lower(j + 1)).as_str())
+                {
                     (true, j + 2)
                 } else {
                     (preps.contains(&word), j + 1)
@@ -260,20 +290,14 @@ impl Sentence<'_> {
                 } else if preps.is_empty() && !that {
                     return None;
                 }
-            } else if self.is_boundary(j) && !(t == Tag::Comma && self.is_parenthetical_comma(j)) {
-                return None;
-            } else if t == Tag::Verb && j > from && !self.lower(j).ends_with("ed") {
+            } else if self.is_boundary(j)
+                || t == Tag::Verb && j > from && !self.lower(j).ends_with("ed")
+            {
                 return None;
             }
             j += 1;
         }
         None
-    }
-
-    /// A comma that opens a short aside closed by another comma before the
-    /// object ("on Tuesday, against").
-    fn is_parenthetical_comma(&self, _j: usize) -> bool {
-        false
     }
 
     /// Matches the words of a verb pattern after the verb at `i`: each in
@@ -292,10 +316,25 @@ impl Sentence<'_> {
                     break;
                 }
                 let t = self.tag(k);
-                let filler = matches!(t, Tag::Det | Tag::Noun | Tag::Num | Tag::Adv | Tag::Quote | Tag::Hyphen | Tag::Name | Tag::Poss)
-                    || t == Tag::Actor && self.slot(k).is_some_and(|s| matches!(self.slots[s].form, super::mentions::Form::Pronoun))
-                    || matches!(t, Tag::Prep | Tag::To) && matches!(self.lower(k), "up" | "to" | "in" | "of")
-                    || t == Tag::Verb && self.lower(k).ends_with("ed") && matches!(self.tag(k.saturating_sub(1)), Tag::Det | Tag::Noun);
+                let filler = matches!(
+                    t,
+                    Tag::Det
+                        | Tag::Noun
+                        | Tag::Num
+                        | Tag::Adv
+                        | Tag::Quote
+                        | Tag::Hyphen
+                        | Tag::Name
+                        | Tag::Poss
+                ) || t == Tag::Actor
+                    && self.slot(k).is_some_and(|s| {
+                        matches!(self.slots[s].form, super::mentions::Form::Pronoun)
+                    })
+                    || matches!(t, Tag::Prep | Tag::To)
+                        && matches!(self.lower(k), "up" | "to" | "in" | "of")
+                    || t == Tag::Verb
+                        && self.lower(k).ends_with("ed")
+                        && matches!(self.tag(k.saturating_sub(1)), Tag::Det | Tag::Noun);
                 if !filler {
                     break;
                 }

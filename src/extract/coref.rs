@@ -22,7 +22,6 @@ struct Seen {
     who: Who,
     kind: ActorKind,
     sentence: usize,
-    token: usize,
 }
 
 /// What the article has said so far.
@@ -55,45 +54,74 @@ pub struct Reference {
 impl Discourse {
     /// Records the slots of a finished sentence (persons also bring their
     /// country, which "the country" may refer to).
-    pub fn record(&mut self, sentence: usize, slots: &[Slot], groups: &[Vec<usize>], facts: &dyn ActorFacts) {
+    pub fn record(
+        &mut self,
+        sentence: usize,
+        slots: &[Slot],
+        groups: &[Vec<usize>],
+        facts: &dyn ActorFacts,
+    ) {
         for s in slots {
-            if let Some(country) = facts.affiliation(s.who).filter(|_| facts.kind(s.who) == ActorKind::Person) {
+            if let Some(country) = facts
+                .affiliation(s.who)
+                .filter(|_| facts.kind(s.who) == ActorKind::Person)
+            {
                 self.seen.push(Seen {
                     who: country,
                     kind: facts.kind(country),
                     sentence,
-                    token: s.start,
                 });
             }
             self.seen.push(Seen {
                 who: s.who,
                 kind: facts.kind(s.who),
                 sentence,
-                token: s.start,
             });
         }
         for g in groups {
             if g.len() >= 2 {
                 let persons = facts.kind(slots[g[0]].who) == ActorKind::Person;
-                self.pairs.push((slots[g[0]].who, slots[g[1]].who, sentence, persons));
+                self.pairs
+                    .push((slots[g[0]].who, slots[g[1]].who, sentence, persons));
             }
         }
     }
 
-    fn recent<'a>(&'a self, sentence: usize, before: usize, current: &'a [Slot], facts: &'a dyn ActorFacts) -> impl Iterator<Item = Seen> + 'a {
-        let here = current.iter().filter(move |s| s.end <= before).rev().map(move |s| Seen {
-            who: s.who,
-            kind: facts.kind(s.who),
-            sentence,
-            token: s.start,
-        });
-        let earlier = self.seen.iter().rev().copied().filter(move |s| s.sentence + WINDOW >= sentence && s.sentence < sentence);
+    fn recent<'a>(
+        &'a self,
+        sentence: usize,
+        before: usize,
+        current: &'a [Slot],
+        facts: &'a dyn ActorFacts,
+    ) -> impl Iterator<Item = Seen> + 'a {
+        let here = current
+            .iter()
+            .filter(move |s| s.end <= before)
+            .rev()
+            .map(move |s| Seen {
+                who: s.who,
+                kind: facts.kind(s.who),
+                sentence,
+            });
+        let earlier = self
+            .seen
+            .iter()
+            .rev()
+            .copied()
+            .filter(move |s| s.sentence + WINDOW >= sentence && s.sentence < sentence);
         here.chain(earlier)
     }
 
     /// Finds the references (pronouns, descriptions, pairs) of sentence
     /// `si` in tokens not covered by `slots`, and resolves them.
-    pub fn resolve(&self, doc: &Doc, lexicon: &Lexicon, si: usize, slots: &[Slot], facts: &dyn ActorFacts) -> Vec<Reference> {
+    pub fn resolve(
+        &self,
+        doc: &Doc,
+        lexicon: &Lexicon,
+        si: usize,
+        slots: &[Slot],
+        facts: &dyn ActorFacts,
+    ) -> Vec<Reference> {
         let range = doc.sentences[si].tokens.clone();
         let covered = |i: usize| slots.iter().any(|s| s.start <= i && i < s.end);
         let mut out = Vec::new();
@@ -109,7 +137,12 @@ impl Discourse {
             {
                 if let Some(who) = self.pronoun(*kind, si, i, slots, facts) {
                     out.push(Reference {
-                        slot: Slot { start: i, end: i + 1, who, form: Form::Pronoun },
+                        slot: Slot {
+                            start: i,
+                            end: i + 1,
+                            who,
+                            form: Form::Pronoun,
+                        },
                         pair: None,
                     });
                 } else if *kind == PronounKind::Plural
@@ -117,7 +150,12 @@ impl Discourse {
                     && at + WINDOW >= si
                 {
                     out.push(Reference {
-                        slot: Slot { start: i, end: i + 1, who: a, form: Form::Pronoun },
+                        slot: Slot {
+                            start: i,
+                            end: i + 1,
+                            who: a,
+                            form: Form::Pronoun,
+                        },
                         pair: Some(b),
                     });
                 }
@@ -134,27 +172,58 @@ impl Discourse {
         out
     }
 
-    fn pronoun(&self, kind: PronounKind, si: usize, i: usize, slots: &[Slot], facts: &dyn ActorFacts) -> Option<Who> {
+    fn pronoun(
+        &self,
+        kind: PronounKind,
+        si: usize,
+        i: usize,
+        slots: &[Slot],
+        facts: &dyn ActorFacts,
+    ) -> Option<Who> {
         let mut candidates = self.recent(si, i, slots, facts);
         match kind {
             PronounKind::Male | PronounKind::Female => {
-                let wanted = if kind == PronounKind::Male { Gender::Male } else { Gender::Female };
-                candidates.find(|s| s.kind == ActorKind::Person && facts.gender(s.who).is_none_or(|g| g == wanted)).map(|s| s.who)
+                let wanted = if kind == PronounKind::Male {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                candidates
+                    .find(|s| {
+                        s.kind == ActorKind::Person
+                            && facts.gender(s.who).is_none_or(|g| g == wanted)
+                    })
+                    .map(|s| s.who)
             }
-            PronounKind::Thing => candidates.find(|s| s.kind != ActorKind::Person).map(|s| s.who),
+            PronounKind::Thing => candidates
+                .find(|s| s.kind != ActorKind::Person)
+                .map(|s| s.who),
             PronounKind::Plural => {
                 // "they" after a pair is the pair (handled by the caller);
                 // otherwise the last group or country
-                if self.last_pair(None).is_some_and(|(_, _, at)| at == si || at + 1 == si) {
+                if self
+                    .last_pair(None)
+                    .is_some_and(|(_, _, at)| at == si || at + 1 == si)
+                {
                     return None;
                 }
-                candidates.find(|s| s.kind != ActorKind::Person).map(|s| s.who)
+                candidates
+                    .find(|s| s.kind != ActorKind::Person)
+                    .map(|s| s.who)
             }
         }
     }
 
     /// "the two sides", "the island", "the Islamic group", "the president".
-    fn description(&self, doc: &Doc, lexicon: &Lexicon, si: usize, i: usize, slots: &[Slot], facts: &dyn ActorFacts) -> Option<(usize, Reference)> {
+    fn description(
+        &self,
+        doc: &Doc,
+        lexicon: &Lexicon,
+        si: usize,
+        i: usize,
+        slots: &[Slot],
+        facts: &dyn ActorFacts,
+    ) -> Option<(usize, Reference)> {
         let range = doc.sentences[si].tokens.clone();
         let w = doc.lower(i);
         if !matches!(w, "the" | "both" | "our" | "two") {
@@ -168,7 +237,10 @@ impl Discourse {
                 continue;
             }
             // "the country's" is fine; "the state of X", "the group Hamas" name their referent
-            if end < range.end && (doc.lower(end) == "of" || doc.is_cap(end) && !doc.caps_at(end) && doc.is_word(end)) {
+            if end < range.end
+                && (doc.lower(end) == "of"
+                    || doc.is_cap(end) && !doc.caps_at(end) && doc.is_word(end))
+            {
                 return None;
             }
             if *kind != DescriptionKind::Pair && w != "the" {
@@ -183,26 +255,43 @@ impl Discourse {
                         "leaders" | "men" => Some(true),
                         _ => Some(false),
                     };
-                    let found = self.last_pair(wanted).filter(|(_, _, at)| at + WINDOW >= si);
+                    let found = self
+                        .last_pair(wanted)
+                        .filter(|(_, _, at)| at + WINDOW >= si);
                     let found = match (found, last) {
                         (None, "sides" | "parties") => self.last_pair(None),
                         (f, _) => f,
                     };
-                    let (a, b, at) = found.or_else(|| self.two_recent_countries(si, i, slots, facts))?;
+                    let (a, b, at) =
+                        found.or_else(|| self.two_recent_countries(si, i, slots, facts))?;
                     if at + WINDOW < si {
                         return None;
                     }
                     Reference {
-                        slot: Slot { start, end, who: a, form: Form::Description },
+                        slot: Slot {
+                            start,
+                            end,
+                            who: a,
+                            form: Form::Description,
+                        },
                         pair: Some(b),
                     }
                 }
                 DescriptionKind::Person => {
                     let title = words.join(" ");
-                    let mut people = self.recent(si, i, slots, facts).filter(|s| s.kind == ActorKind::Person);
-                    let who = people.find(|s| facts.has_title(s.who, &title)).map(|s| s.who)?;
+                    let mut people = self
+                        .recent(si, i, slots, facts)
+                        .filter(|s| s.kind == ActorKind::Person);
+                    let who = people
+                        .find(|s| facts.has_title(s.who, &title))
+                        .map(|s| s.who)?;
                     Reference {
-                        slot: Slot { start, end, who, form: Form::Description },
+                        slot: Slot {
+                            start,
+                            end,
+                            who,
+                            form: Form::Description,
+                        },
                         pair: None,
                     }
                 }
@@ -213,14 +302,27 @@ impl Discourse {
                         _ => ActorKind::Organization,
                     };
                     // the actor just before (and its country) is rarely "the country" it mentions
-                    let nearest = slots.iter().filter(|s| s.end <= i).next_back().map(|s| (s.who, facts.affiliation(s.who)));
+                    let nearest = slots
+                        .iter()
+                        .rfind(|s| s.end <= i)
+                        .map(|s| (s.who, facts.affiliation(s.who)));
                     let who = self
                         .recent(si, i, slots, facts)
-                        .filter(|s| s.kind == wanted || (wanted == ActorKind::Group && s.kind == ActorKind::Organization && words.len() > 1))
+                        .filter(|s| {
+                            s.kind == wanted
+                                || (wanted == ActorKind::Group
+                                    && s.kind == ActorKind::Organization
+                                    && words.len() > 1)
+                        })
                         .find(|s| nearest.is_none_or(|(n, aff)| s.who != n && Some(s.who) != aff))
                         .map(|s| s.who)?;
                     Reference {
-                        slot: Slot { start, end, who, form: Form::Description },
+                        slot: Slot {
+                            start,
+                            end,
+                            who,
+                            form: Form::Description,
+                        },
                         pair: None,
                     }
                 }
@@ -228,13 +330,25 @@ impl Discourse {
             return Some((end, reference));
         }
         // "the North" (Korea), "the South"
-        if w == "the" && from < range.end && matches!(doc.word(from), "North" | "South") && (from + 1 >= range.end || !doc.is_cap(from + 1)) {
+        if w == "the"
+            && from < range.end
+            && matches!(doc.word(from), "North" | "South")
+            && (from + 1 >= range.end || !doc.is_cap(from + 1))
+        {
             let word = doc.lower(from).to_string();
-            let who = self.recent(si, i, slots, facts).find(|s| s.kind == ActorKind::Country && facts.name_starts_with(s.who, &word)).map(|s| s.who)?;
+            let who = self
+                .recent(si, i, slots, facts)
+                .find(|s| s.kind == ActorKind::Country && facts.name_starts_with(s.who, &word))
+                .map(|s| s.who)?;
             return Some((
                 from + 1,
                 Reference {
-                    slot: Slot { start, end: from + 1, who, form: Form::Description },
+                    slot: Slot {
+                        start,
+                        end: from + 1,
+                        who,
+                        form: Form::Description,
+                    },
                     pair: None,
                 },
             ));
@@ -245,12 +359,25 @@ impl Discourse {
     /// The last pair named together; `persons` asks for a pair of persons
     /// (true) or of other actors (false).
     fn last_pair(&self, persons: Option<bool>) -> Option<(Who, Who, usize)> {
-        self.pairs.iter().rev().find(|p| persons.is_none_or(|want| p.3 == want)).map(|p| (p.0, p.1, p.2))
+        self.pairs
+            .iter()
+            .rev()
+            .find(|p| persons.is_none_or(|want| p.3 == want))
+            .map(|p| (p.0, p.1, p.2))
     }
 
-    fn two_recent_countries(&self, si: usize, i: usize, slots: &[Slot], facts: &dyn ActorFacts) -> Option<(Who, Who, usize)> {
+    fn two_recent_countries(
+        &self,
+        si: usize,
+        i: usize,
+        slots: &[Slot],
+        facts: &dyn ActorFacts,
+    ) -> Option<(Who, Who, usize)> {
         let mut found: Vec<(Who, usize)> = Vec::new();
-        for s in self.recent(si, i, slots, facts).filter(|s| s.kind == ActorKind::Country) {
+        for s in self
+            .recent(si, i, slots, facts)
+            .filter(|s| s.kind == ActorKind::Country)
+        {
             if !found.iter().any(|(w, _)| *w == s.who) {
                 found.push((s.who, s.sentence));
             }

@@ -55,7 +55,12 @@ impl<'a> Doc<'a> {
         // hyphenated given names: "Jae-in", "Jean-Pierre"
         for i in 0..tokens.len().saturating_sub(2) {
             let (a, h, b) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
-            if a.kind == TokenKind::Word && b.kind == TokenKind::Word && !h.space_before && !b.space_before && &text[h.range()] == "-" {
+            if a.kind == TokenKind::Word
+                && b.kind == TokenKind::Word
+                && !h.space_before
+                && !b.space_before
+                && &text[h.range()] == "-"
+            {
                 let joined = format!("{}-{}", &lower[a.range()], &lower[b.range()]);
                 if lexicon.names.is_given_name(&joined) {
                     classes[i].add(WordClass::GIVEN_NAME);
@@ -122,12 +127,17 @@ impl<'a> Doc<'a> {
     /// Token `i` is a comma, semicolon, colon, bracket or dash.
     pub fn is_break(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Punct
-            && matches!(self.word(i), "," | ";" | ":" | "(" | ")" | "--" | "—" | "–" | "[" | "]")
-            && !(matches!(self.word(i), "–" | "—") && !self.tokens[i].space_before)
+            && matches!(
+                self.word(i),
+                "," | ";" | ":" | "(" | ")" | "--" | "—" | "–" | "[" | "]"
+            )
+            // a dash without a space before joins a compound ("Putin–Xi")
+            && (!matches!(self.word(i), "–" | "—") || self.tokens[i].space_before)
     }
 
     pub fn is_quote(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Punct && matches!(self.word(i), "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
+        self.tokens[i].kind == TokenKind::Punct
+            && matches!(self.word(i), "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
     }
 
     /// A possessive clitic: "'s" after a name or noun ("Russia's"), or the
@@ -140,9 +150,24 @@ impl<'a> Doc<'a> {
         match self.lower(i) {
             "'s" | "’s" => {
                 !self.is(i - 1, WordClass::PRONOUN)
-                    && !matches!(prev, "there" | "that" | "what" | "who" | "here" | "it" | "where" | "how" | "let" | "he" | "she")
+                    && !matches!(
+                        prev,
+                        "there"
+                            | "that"
+                            | "what"
+                            | "who"
+                            | "here"
+                            | "it"
+                            | "where"
+                            | "how"
+                            | "let"
+                            | "he"
+                            | "she"
+                    )
             }
-            "'" | "’" => !self.tokens[i].space_before && prev.ends_with('s') && self.is_word(i - 1),
+            "'" | "’" => {
+                !self.tokens[i].space_before && prev.ends_with('s') && self.is_word(i - 1)
+            }
             _ => false,
         }
     }
@@ -177,6 +202,7 @@ impl<'a> Doc<'a> {
     /// An adverb or time word that may sit inside a verb group.
     pub fn is_adverbial(&self, i: usize) -> bool {
         let w = self.lower(i);
-        self.is(i, WordClass::ADVERBIAL) || (w.len() > 4 && w.ends_with("ly") && self.is_word(i) && !self.is_cap(i))
+        self.is(i, WordClass::ADVERBIAL)
+            || (w.len() > 4 && w.ends_with("ly") && self.is_word(i) && !self.is_cap(i))
     }
 }

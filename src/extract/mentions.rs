@@ -59,33 +59,161 @@ pub struct Mentions {
 
 /// Words that end a capitalised run as the name of a thing, not a person.
 const INSTITUTION_WORDS: &[&str] = &[
-    "ltd", "corp", "inc", "co", "plc", "bank", "university", "party", "council", "ministry", "commission",
-    "department", "agency", "association", "committee", "court", "news", "post", "times", "airlines",
-    "airways", "company", "group", "organization", "organisation", "institute", "fund", "union", "league",
-    "front", "army", "force", "forces", "movement", "brigade", "brigades", "street", "square", "city",
-    "province", "state", "river", "sea", "ocean", "island", "islands", "mountains", "valley", "airport",
-    "hotel", "stadium", "games", "cup", "open", "prize", "award", "day", "war", "treaty", "accord",
-    "agreement", "plan", "act", "bill", "corporation", "industries", "holdings", "exchange", "index",
-    "board", "office", "service", "services", "authority", "assembly", "parliament", "senate", "congress",
-    "house", "palace", "center", "centre", "hospital", "school", "college", "church", "mosque", "press",
-    "television", "radio", "network", "channel", "magazine", "journal", "daily", "herald", "tribune",
-    "review", "reserve", "system", "program", "programme", "project", "region", "zone", "strip", "bay",
-    "gulf", "coast", "peninsula", "republic", "kingdom", "federation", "coalition", "alliance", "summit",
-    "conference", "forum", "club", "team", "fc", "motors", "oil", "petroleum", "energy", "mining",
-    "steel", "chemical", "chemicals", "semiconductor", "electronics", "telecom", "communications",
-    "foundation", "trust", "society", "institution", "police", "guard", "navy", "embassy",
+    "ltd",
+    "corp",
+    "inc",
+    "co",
+    "plc",
+    "bank",
+    "university",
+    "party",
+    "council",
+    "ministry",
+    "commission",
+    "department",
+    "agency",
+    "association",
+    "committee",
+    "court",
+    "news",
+    "post",
+    "times",
+    "airlines",
+    "airways",
+    "company",
+    "group",
+    "organization",
+    "organisation",
+    "institute",
+    "fund",
+    "union",
+    "league",
+    "front",
+    "army",
+    "force",
+    "forces",
+    "movement",
+    "brigade",
+    "brigades",
+    "street",
+    "square",
+    "city",
+    "province",
+    "state",
+    "river",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "mountains",
+    "valley",
+    "airport",
+    "hotel",
+    "stadium",
+    "games",
+    "cup",
+    "open",
+    "prize",
+    "award",
+    "day",
+    "war",
+    "treaty",
+    "accord",
+    "agreement",
+    "plan",
+    "act",
+    "bill",
+    "corporation",
+    "industries",
+    "holdings",
+    "exchange",
+    "index",
+    "board",
+    "office",
+    "service",
+    "services",
+    "authority",
+    "assembly",
+    "parliament",
+    "senate",
+    "congress",
+    "house",
+    "palace",
+    "center",
+    "centre",
+    "hospital",
+    "school",
+    "college",
+    "church",
+    "mosque",
+    "press",
+    "television",
+    "radio",
+    "network",
+    "channel",
+    "magazine",
+    "journal",
+    "daily",
+    "herald",
+    "tribune",
+    "review",
+    "reserve",
+    "system",
+    "program",
+    "programme",
+    "project",
+    "region",
+    "zone",
+    "strip",
+    "bay",
+    "gulf",
+    "coast",
+    "peninsula",
+    "republic",
+    "kingdom",
+    "federation",
+    "coalition",
+    "alliance",
+    "summit",
+    "conference",
+    "forum",
+    "club",
+    "team",
+    "fc",
+    "motors",
+    "oil",
+    "petroleum",
+    "energy",
+    "mining",
+    "steel",
+    "chemical",
+    "chemicals",
+    "semiconductor",
+    "electronics",
+    "telecom",
+    "communications",
+    "foundation",
+    "trust",
+    "society",
+    "institution",
+    "police",
+    "guard",
+    "navy",
+    "embassy",
 ];
 
 /// Lower-case name particles that may sit inside a person's name.
 const NAME_PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "abu", "abd", "van", "von", "der", "den", "de", "da", "di", "du", "le", "la",
-    "dos", "das", "del", "della", "ben", "ter", "ten", "y", "e", "ul", "ud",
+    "al", "el", "bin", "ibn", "abu", "abd", "van", "von", "der", "den", "de", "da", "di", "du",
+    "le", "la", "dos", "das", "del", "della", "ben", "ter", "ten", "y", "e", "ul", "ud",
 ];
 
 /// `a..b` lower-cased with whitespace collapsed: the text titles are
 /// compared with.
 pub fn span_text(doc: &Doc, a: usize, b: usize) -> String {
-    let raw = crate::lexicon::fold::fold(&doc.lower[doc.tokens[a].start as usize..doc.tokens[b - 1].end as usize]);
+    let raw = crate::lexicon::fold::fold(
+        &doc.lower[doc.tokens[a].start as usize..doc.tokens[b - 1].end as usize],
+    );
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
     for c in raw.chars() {
@@ -163,7 +291,11 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
     for m in gazetteer.find(doc.text) {
         let start = doc.tokens.partition_point(|t| (t.start as usize) < m.start);
         let end = doc.tokens.partition_point(|t| (t.end as usize) <= m.end);
-        if start >= n || end <= start || doc.tokens[start].start as usize != m.start || doc.tokens[end - 1].end as usize != m.end {
+        if start >= n
+            || end <= start
+            || doc.tokens[start].start as usize != m.start
+            || doc.tokens[end - 1].end as usize != m.end
+        {
             continue;
         }
         matches[start] = Some((end, gazetteer.entries(&m).to_vec()));
@@ -177,11 +309,11 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
     };
     let mut i = 0;
     while i < n {
-        if let Some((end, entries)) = matches[i].take() {
-            if let Some(next) = cx.gazetteer_mention(i, end, &entries) {
-                i = next;
-                continue;
-            }
+        if let Some((end, entries)) = matches[i].take()
+            && let Some(next) = cx.gazetteer_mention(i, end, &entries)
+        {
+            i = next;
+            continue;
         }
         if let Some(next) = cx.discover_at(i, &matches) {
             i = next;
@@ -201,7 +333,12 @@ fn fold_lower(s: &str) -> String {
 
 impl Context<'_, '_> {
     fn push(&mut self, start: usize, end: usize, who: Who, form: Form) {
-        self.list.push(Mention { start, end, who, form });
+        self.list.push(Mention {
+            start,
+            end,
+            who,
+            form,
+        });
     }
 
     /// Is the capitalised word next to a name-like alias part of a longer
@@ -211,14 +348,32 @@ impl Context<'_, '_> {
         let name_word = |j: usize| {
             doc.is_word(j)
                 && doc.is_cap(j)
-                && !doc.is(j, WordClass::DETERMINER | WordClass::PREPOSITION | WordClass::ADVERBIAL | WordClass::CLAUSE_MARKER | WordClass::PRONOUN | WordClass::TITLE_WORD | WordClass::HONORIFIC | WordClass::COORDINATOR)
+                && !doc.is(
+                    j,
+                    WordClass::DETERMINER
+                        | WordClass::PREPOSITION
+                        | WordClass::ADVERBIAL
+                        | WordClass::CLAUSE_MARKER
+                        | WordClass::PRONOUN
+                        | WordClass::TITLE_WORD
+                        | WordClass::HONORIFIC
+                        | WordClass::COORDINATOR,
+                )
         };
-        let before = start > doc.sentence_start(start) && doc.tokens[start].space_before && name_word(start - 1) && !doc.is_sentence_initial(start - 1);
+        let before = start > doc.sentence_start(start)
+            && doc.tokens[start].space_before
+            && name_word(start - 1)
+            && !doc.is_sentence_initial(start - 1);
         let after = end < doc.sentence_end(start) && doc.tokens[end].space_before && name_word(end);
         before || after
     }
 
-    fn gazetteer_mention(&mut self, start: usize, end: usize, entries: &[NameEntry]) -> Option<usize> {
+    fn gazetteer_mention(
+        &mut self,
+        start: usize,
+        end: usize,
+        entries: &[NameEntry],
+    ) -> Option<usize> {
         let doc = self.doc;
         let caps = doc.caps_at(start);
         let usable: Vec<NameEntry> = entries
@@ -231,10 +386,20 @@ impl Context<'_, '_> {
             return None;
         }
         let gazetteer = &self.lexicon.gazetteer;
-        let persons: Vec<NameEntry> = usable.iter().copied().filter(|e| matches!(e.form, NameForm::FullName | NameForm::Surname)).collect();
-        let others: Vec<NameEntry> = usable.iter().copied().filter(|e| !matches!(e.form, NameForm::FullName | NameForm::Surname)).collect();
+        let persons: Vec<NameEntry> = usable
+            .iter()
+            .copied()
+            .filter(|e| matches!(e.form, NameForm::FullName | NameForm::Surname))
+            .collect();
+        let others: Vec<NameEntry> = usable
+            .iter()
+            .copied()
+            .filter(|e| !matches!(e.form, NameForm::FullName | NameForm::Surname))
+            .collect();
         if !persons.is_empty() {
-            let surname_key = fold_lower(&doc.text[doc.tokens[start].start as usize..doc.tokens[end - 1].end as usize]);
+            let surname_key = fold_lower(
+                &doc.text[doc.tokens[start].start as usize..doc.tokens[end - 1].end as usize],
+            );
             let seen = self.named.get(&surname_key).copied();
             if others.is_empty() || seen.is_some() {
                 if let Some(who) = self.resolve_person(start, end, &persons, seen) {
@@ -249,7 +414,10 @@ impl Context<'_, '_> {
         let entry = others[0];
         let actor = gazetteer.actor(entry.actor);
         if actor.kind == ActorKind::Country
-            && matches!(entry.form, NameForm::Demonym | NameForm::Name | NameForm::Variant | NameForm::Official)
+            && matches!(
+                entry.form,
+                NameForm::Demonym | NameForm::Name | NameForm::Variant | NameForm::Official
+            )
             && let Some(next) = self.role_only(start, end, entry.actor)
         {
             return Some(next);
@@ -278,10 +446,27 @@ impl Context<'_, '_> {
         }
         let (title_end, _) = title_at(doc, self.lexicon, t, limit)?;
         // a name follows: "Russian President Vladimir Putin" is not role-only
-        if title_end < limit && doc.is_cap(title_end) && doc.is_word(title_end) && !doc.caps_at(start) {
+        if title_end < limit
+            && doc.is_cap(title_end)
+            && doc.is_word(title_end)
+            && !doc.caps_at(start)
+        {
             return None;
         }
-        if title_end < limit && doc.caps_at(start) && doc.is_word(title_end) && !doc.is(title_end, WordClass::COMMON_WORD | WordClass::AUX | WordClass::VERB | WordClass::PREPOSITION | WordClass::DETERMINER | WordClass::CLAUSE_MARKER | WordClass::COORDINATOR) {
+        if title_end < limit
+            && doc.caps_at(start)
+            && doc.is_word(title_end)
+            && !doc.is(
+                title_end,
+                WordClass::COMMON_WORD
+                    | WordClass::AUX
+                    | WordClass::VERB
+                    | WordClass::PREPOSITION
+                    | WordClass::DETERMINER
+                    | WordClass::CLAUSE_MARKER
+                    | WordClass::COORDINATOR,
+            )
+        {
             return None;
         }
         let title = span_text(doc, t, title_end);
@@ -292,7 +477,7 @@ impl Context<'_, '_> {
                 .actor(id)
                 .roles
                 .iter()
-                .any(|r| r.of == country && r.titles.iter().any(|rt| *rt == title))
+                .any(|r| r.of == country && r.titles.contains(&title))
                 .then_some(id),
             _ => None,
         });
@@ -306,16 +491,30 @@ impl Context<'_, '_> {
                 holders[0]
             }
         };
-        let first = if start > 0 && doc.lower(start - 1) == "the" { start - 1 } else { start };
+        let first = if start > 0 && doc.lower(start - 1) == "the" {
+            start - 1
+        } else {
+            start
+        };
         self.push(first, title_end, Who::Known(holder), Form::Role);
         Some(title_end)
     }
 
     /// Chooses among gazetteer persons for a full-name or surname match.
-    fn resolve_person(&mut self, start: usize, end: usize, entries: &[NameEntry], seen: Option<Who>) -> Option<Who> {
+    fn resolve_person(
+        &mut self,
+        start: usize,
+        end: usize,
+        entries: &[NameEntry],
+        seen: Option<Who>,
+    ) -> Option<Who> {
         let doc = self.doc;
         let gazetteer = &self.lexicon.gazetteer;
-        let full: Vec<ActorId> = entries.iter().filter(|e| e.form == NameForm::FullName).map(|e| e.actor).collect();
+        let full: Vec<ActorId> = entries
+            .iter()
+            .filter(|e| e.form == NameForm::FullName)
+            .map(|e| e.actor)
+            .collect();
         if !full.is_empty() {
             let id = self.by_date(&full, None);
             let surname = gazetteer.actor(id).surname.clone().unwrap_or_default();
@@ -330,7 +529,13 @@ impl Context<'_, '_> {
             let titled: Vec<ActorId> = candidates
                 .iter()
                 .copied()
-                .filter(|&id| gazetteer.actor(id).roles.iter().any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str()))))
+                .filter(|&id| {
+                    gazetteer
+                        .actor(id)
+                        .roles
+                        .iter()
+                        .any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str())))
+                })
                 .collect();
             if !titled.is_empty() {
                 return Some(Who::Known(self.by_date(&titled, Some(&title))));
@@ -342,9 +547,17 @@ impl Context<'_, '_> {
         }
         // a bare surname: only when it cannot be an ordinary word or a given name
         let risky = doc.is(start, WordClass::GIVEN_NAME)
-            || (doc.is(start, WordClass::COMMON_WORD) && (doc.is_sentence_initial(start) || doc.headline_at(start) || doc.caps_at(start)))
+            || (doc.is(start, WordClass::COMMON_WORD)
+                && (doc.is_sentence_initial(start)
+                    || doc.headline_at(start)
+                    || doc.caps_at(start)))
             || end - start > 1 && doc.caps_at(start);
-        if risky || doc.word(start).chars().count() < 2 || doc.tokens[start].case == crate::text::Case::Upper && !doc.caps_at(start) && doc.word(start).len() < 4 {
+        if risky
+            || doc.word(start).chars().count() < 2
+            || doc.tokens[start].case == crate::text::Case::Upper
+                && !doc.caps_at(start)
+                && doc.word(start).len() < 4
+        {
             return None;
         }
         Some(Who::Known(self.by_date(&candidates, None)))
@@ -358,7 +571,9 @@ impl Context<'_, '_> {
             return ids[0];
         }
         let fits = |id: ActorId| {
-            gazetteer.actor(id).roles.iter().filter(move |r| title.is_none_or(|t| r.titles.iter().any(|rt| t.ends_with(rt.as_str()))))
+            gazetteer.actor(id).roles.iter().filter(move |r| {
+                title.is_none_or(|t| r.titles.iter().any(|rt| t.ends_with(rt.as_str())))
+            })
         };
         match self.doc.date {
             Some(date) => {
@@ -370,7 +585,14 @@ impl Context<'_, '_> {
                     .min_by_key(|&&id| {
                         fits(id)
                             .filter_map(|r| r.start.as_deref())
-                            .map(|s| (s.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0) - date.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0)).abs())
+                            .map(|s| {
+                                (s.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0)
+                                    - date
+                                        .get(..4)
+                                        .and_then(|y| y.parse::<i32>().ok())
+                                        .unwrap_or(0))
+                                .abs()
+                            })
                             .min()
                             .unwrap_or(i32::MAX)
                     })
@@ -399,17 +621,38 @@ impl Context<'_, '_> {
             if t.kind == TokenKind::Word {
                 let lower = doc.lower(j);
                 let name_like = if caps {
-                    !doc.is(j, WordClass::COMMON_WORD | WordClass::AUX | WordClass::VERB | WordClass::PREPOSITION | WordClass::DETERMINER | WordClass::CLAUSE_MARKER | WordClass::COORDINATOR | WordClass::ADVERBIAL | WordClass::TITLE_WORD | WordClass::PRONOUN)
-                        || doc.is(j, WordClass::GIVEN_NAME)
+                    !doc.is(
+                        j,
+                        WordClass::COMMON_WORD
+                            | WordClass::AUX
+                            | WordClass::VERB
+                            | WordClass::PREPOSITION
+                            | WordClass::DETERMINER
+                            | WordClass::CLAUSE_MARKER
+                            | WordClass::COORDINATOR
+                            | WordClass::ADVERBIAL
+                            | WordClass::TITLE_WORD
+                            | WordClass::PRONOUN,
+                    ) || doc.is(j, WordClass::GIVEN_NAME)
                 } else {
-                    t.is_capitalized() && !doc.is(j, WordClass::ADVERBIAL) || (j > i && NAME_PARTICLES.contains(&lower) && j + 1 < limit && (doc.is_cap(j + 1) || doc.is_punct(j + 1, "-")))
+                    t.is_capitalized() && !doc.is(j, WordClass::ADVERBIAL)
+                        || (j > i
+                            && NAME_PARTICLES.contains(&lower)
+                            && j + 1 < limit
+                            && (doc.is_cap(j + 1) || doc.is_punct(j + 1, "-")))
                 };
                 if !name_like {
                     break;
                 }
                 words += 1;
                 j += 1;
-            } else if doc.is_punct(j, "-") && !t.space_before && j > i && j + 1 < limit && !doc.tokens[j + 1].space_before && doc.is_word(j + 1) {
+            } else if doc.is_punct(j, "-")
+                && !t.space_before
+                && j > i
+                && j + 1 < limit
+                && !doc.tokens[j + 1].space_before
+                && doc.is_word(j + 1)
+            {
                 j += 2;
             } else {
                 break;
@@ -431,7 +674,11 @@ impl Context<'_, '_> {
     }
 
     /// Discovers an actor the gazetteer does not know at token `i`.
-    fn discover_at(&mut self, i: usize, matches: &[Option<(usize, Vec<NameEntry>)>]) -> Option<usize> {
+    fn discover_at(
+        &mut self,
+        i: usize,
+        matches: &[Option<(usize, Vec<NameEntry>)>],
+    ) -> Option<usize> {
         let doc = self.doc;
         if !doc.is_word(i) || !doc.is_cap(i) {
             return None;
@@ -444,7 +691,19 @@ impl Context<'_, '_> {
             self.push(i, i + 1, who, Form::Person);
             return Some(i + 1);
         }
-        if doc.is(i, WordClass::DETERMINER | WordClass::PREPOSITION | WordClass::PRONOUN | WordClass::CLAUSE_MARKER | WordClass::AUX | WordClass::ADVERBIAL | WordClass::COORDINATOR | WordClass::HONORIFIC | WordClass::MODAL) && !doc.is(i, WordClass::GIVEN_NAME) {
+        if doc.is(
+            i,
+            WordClass::DETERMINER
+                | WordClass::PREPOSITION
+                | WordClass::PRONOUN
+                | WordClass::CLAUSE_MARKER
+                | WordClass::AUX
+                | WordClass::ADVERBIAL
+                | WordClass::COORDINATOR
+                | WordClass::HONORIFIC
+                | WordClass::MODAL,
+        ) && !doc.is(i, WordClass::GIVEN_NAME)
+        {
             return None;
         }
         if let Some(next) = self.discover_organization(i) {
@@ -456,7 +715,12 @@ impl Context<'_, '_> {
             return None;
         }
         let last = *words.last()?;
-        if INSTITUTION_WORDS.contains(&doc.lower(last)) || (end < doc.tokens.len() && doc.is_cap(end) && doc.is_word(end) && INSTITUTION_WORDS.contains(&doc.lower(end))) {
+        if INSTITUTION_WORDS.contains(&doc.lower(last))
+            || (end < doc.tokens.len()
+                && doc.is_cap(end)
+                && doc.is_word(end)
+                && INSTITUTION_WORDS.contains(&doc.lower(end)))
+        {
             return None;
         }
         let titled = title_before(doc, self.lexicon, i).is_some();
@@ -466,11 +730,20 @@ impl Context<'_, '_> {
         let uncommon = words.iter().any(|&j| !doc.is(j, WordClass::COMMON_WORD));
         let appositive = words.len() >= 2 && !caps && self.role_appositive_follows(end);
         let person = if caps {
-            titled && words.iter().all(|&j| !doc.is(j, WordClass::COMMON_WORD) || doc.is(j, WordClass::GIVEN_NAME))
+            titled
+                && words.iter().all(|&j| {
+                    !doc.is(j, WordClass::COMMON_WORD) || doc.is(j, WordClass::GIVEN_NAME)
+                })
         } else if headline {
-            (titled || given) && words.iter().skip(1).all(|&j| !doc.is(j, WordClass::COMMON_WORD))
+            (titled || given)
+                && words
+                    .iter()
+                    .skip(1)
+                    .all(|&j| !doc.is(j, WordClass::COMMON_WORD))
         } else {
-            (titled && uncommon) || (given && !doc.is(last, WordClass::COMMON_WORD) || given && words.len() >= 3) || (appositive && uncommon)
+            (titled && uncommon)
+                || (given && (words.len() >= 3 || !doc.is(last, WordClass::COMMON_WORD)))
+                || (appositive && uncommon)
         };
         if !person {
             return None;
@@ -480,7 +753,13 @@ impl Context<'_, '_> {
         if let Some((_, title, _)) = title_before(doc, self.lexicon, i)
             && let Some(id) = self.titled_holder(&title, doc.word(i), doc.word(last))
         {
-            let surname = self.lexicon.gazetteer.actor(id).surname.clone().unwrap_or_default();
+            let surname = self
+                .lexicon
+                .gazetteer
+                .actor(id)
+                .surname
+                .clone()
+                .unwrap_or_default();
             self.named.insert(fold_lower(&surname), Who::Known(id));
             self.push(i, end, Who::Known(id), Form::Person);
             return Some(end);
@@ -509,13 +788,25 @@ impl Context<'_, '_> {
             return None;
         }
         let mut found = None;
-        for actor in gazetteer.actors().iter().filter(|a| a.kind == ActorKind::Person) {
-            if !actor.roles.iter().any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str()))) {
+        for actor in gazetteer
+            .actors()
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+        {
+            if !actor
+                .roles
+                .iter()
+                .any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str())))
+            {
                 continue;
             }
             let name = fold_lower(&actor.name);
             let mut words = name.split(' ');
-            let shares = words.next() == Some(first.as_str()) || actor.surname.as_deref().is_some_and(|s| fold_lower(s) == last);
+            let shares = words.next() == Some(first.as_str())
+                || actor
+                    .surname
+                    .as_deref()
+                    .is_some_and(|s| fold_lower(s) == last);
             if shares {
                 if found.is_some() {
                     return None;
@@ -542,14 +833,20 @@ impl Context<'_, '_> {
         let doc = self.doc;
         let limit = doc.sentence_end(i);
         let mut j = i;
-        while j < limit && j - i < 8 && (doc.is_cap(j) && doc.is_word(j) || (j > i && matches!(doc.lower(j), "of" | "for" | "and" | "the"))) {
+        while j < limit
+            && j - i < 8
+            && (doc.is_cap(j) && doc.is_word(j)
+                || (j > i && matches!(doc.lower(j), "of" | "for" | "and" | "the")))
+        {
             j += 1;
         }
         if j == i || j + 2 >= limit || !doc.is_punct(j, "(") || !doc.is_punct(j + 2, ")") {
             return None;
         }
         let acronym = doc.word(j + 1);
-        if !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+        if !(2..=8).contains(&acronym.len())
+            || !acronym.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+        {
             return None;
         }
         if self.lexicon.gazetteer.by_code(acronym).is_some() {
@@ -560,10 +857,30 @@ impl Context<'_, '_> {
             return None;
         }
         let name = words_text(doc, i, j);
-        let group = (i..j).any(|k| matches!(doc.lower(k), "party" | "front" | "movement" | "democrats" | "socialists" | "army" | "brigade" | "brigades" | "liberation" | "rebels" | "league" | "congress"));
+        let group = (i..j).any(|k| {
+            matches!(
+                doc.lower(k),
+                "party"
+                    | "front"
+                    | "movement"
+                    | "democrats"
+                    | "socialists"
+                    | "army"
+                    | "brigade"
+                    | "brigades"
+                    | "liberation"
+                    | "rebels"
+                    | "league"
+                    | "congress"
+            )
+        });
         let who = self.found_who(FoundActor {
             name,
-            kind: if group { ActorKind::Group } else { ActorKind::Organization },
+            kind: if group {
+                ActorKind::Group
+            } else {
+                ActorKind::Organization
+            },
             code: Some(acronym.to_string()),
             affiliation: None,
             gender: None,

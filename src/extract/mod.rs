@@ -101,14 +101,24 @@ impl ActorFacts for Facts<'_> {
 
     fn has_title(&self, who: Who, title: &str) -> bool {
         match who {
-            Who::Known(id) => self.lexicon.gazetteer.actor(id).roles.iter().any(|r| r.titles.iter().any(|t| t == title || t.ends_with(&format!(" {title}")))),
+            Who::Known(id) => self.lexicon.gazetteer.actor(id).roles.iter().any(|r| {
+                r.titles
+                    .iter()
+                    .any(|t| t == title || t.ends_with(&format!(" {title}")))
+            }),
             Who::Found(_) => false,
         }
     }
 
     fn name_starts_with(&self, who: Who, word: &str) -> bool {
         match who {
-            Who::Known(id) => self.lexicon.gazetteer.actor(id).name.to_lowercase().starts_with(&format!("{word} ")),
+            Who::Known(id) => self
+                .lexicon
+                .gazetteer
+                .actor(id)
+                .name
+                .to_lowercase()
+                .starts_with(&format!("{word} ")),
             Who::Found(_) => false,
         }
     }
@@ -205,7 +215,15 @@ impl<'l> Extractor<'l> {
             }
             for c in rules::Rules::new(&sentence).run() {
                 if debug_enabled() {
-                    eprintln!("  -> {:?} {} {:?} neg={} rule={} conf={}", c.subject, self.lexicon.vocabulary.relation(c.relation).name, c.object, c.negated, c.rule, c.confidence);
+                    eprintln!(
+                        "  -> {:?} {} {:?} neg={} rule={} conf={}",
+                        c.subject,
+                        self.lexicon.vocabulary.relation(c.relation).name,
+                        c.object,
+                        c.negated,
+                        c.rule,
+                        c.confidence
+                    );
                 }
                 let attributed_to = attribution::speaker(&sentence, c.trigger);
                 results.push(Found {
@@ -219,8 +237,16 @@ impl<'l> Extractor<'l> {
                 });
             }
             for s in &sentence.slots {
-                if !matches!(s.form, mentions::Form::Pronoun | mentions::Form::Description) {
-                    mention_records.push((s.who, si, doc.tokens[s.start].start as usize, doc.tokens[s.end - 1].end as usize));
+                if !matches!(
+                    s.form,
+                    mentions::Form::Pronoun | mentions::Form::Description
+                ) {
+                    mention_records.push((
+                        s.who,
+                        si,
+                        doc.tokens[s.start].start as usize,
+                        doc.tokens[s.end - 1].end as usize,
+                    ));
                 }
             }
             discourse.record(si, &sentence.slots, &sentence.groups, &facts);
@@ -230,7 +256,13 @@ impl<'l> Extractor<'l> {
 
     /// A stated affiliation becomes an AFFILIATION relation; for a
     /// discovered person it is also their affiliation from now on.
-    fn note_affiliation(&self, facts: &Facts, a: &StatedAffiliation, si: usize, results: &mut Vec<Found>) {
+    fn note_affiliation(
+        &self,
+        facts: &Facts,
+        a: &StatedAffiliation,
+        si: usize,
+        results: &mut Vec<Found>,
+    ) {
         let of = if a.of == a.member {
             // a title alone: the role the gazetteer knows for that date
             match a.member {
@@ -249,7 +281,9 @@ impl<'l> Extractor<'l> {
                 aff[k as usize] = Some(of);
             }
         }
-        let Some(relation) = self.lexicon.vocabulary.by_name(a.relation) else { return };
+        let Some(relation) = self.lexicon.vocabulary.by_name(a.relation) else {
+            return;
+        };
         results.push(Found {
             subject: a.member,
             object: of,
@@ -265,24 +299,43 @@ impl<'l> Extractor<'l> {
         let gazetteer = &self.lexicon.gazetteer;
         let code_of = |w: Who| -> Option<String> {
             match facts.coded(w) {
-                Who::Known(id) => gazetteer.actor(id).code.clone().or_else(|| Some(gazetteer.actor(id).name.clone())),
-                Who::Found(k) => facts.found[k as usize].code.clone().or_else(|| Some(facts.found[k as usize].name.clone())),
+                Who::Known(id) => gazetteer
+                    .actor(id)
+                    .code
+                    .clone()
+                    .or_else(|| Some(gazetteer.actor(id).name.clone())),
+                Who::Found(k) => facts.found[k as usize]
+                    .code
+                    .clone()
+                    .or_else(|| Some(facts.found[k as usize].name.clone())),
             }
         };
         match facts.coded(who) {
             Who::Known(id) => {
                 let entry = gazetteer.actor(id);
-                let affiliation = if entry.kind == ActorKind::Person { facts.affiliation(who).and_then(code_of) } else { None };
+                let affiliation = if entry.kind == ActorKind::Person {
+                    facts.affiliation(who).and_then(code_of)
+                } else {
+                    None
+                };
                 Actor {
                     name: entry.name.clone(),
-                    code: if entry.kind == ActorKind::Person { None } else { entry.code.clone() },
+                    code: if entry.kind == ActorKind::Person {
+                        None
+                    } else {
+                        entry.code.clone()
+                    },
                     kind: entry.kind,
                     affiliation,
                 }
             }
             Who::Found(k) => {
                 let f = &facts.found[k as usize];
-                let affiliation = if f.kind == ActorKind::Person { facts.found_affiliation.borrow()[k as usize].and_then(code_of) } else { None };
+                let affiliation = if f.kind == ActorKind::Person {
+                    facts.found_affiliation.borrow()[k as usize].and_then(code_of)
+                } else {
+                    None
+                };
                 Actor {
                     name: f.name.clone(),
                     code: f.code.clone(),
@@ -293,7 +346,14 @@ impl<'l> Extractor<'l> {
         }
     }
 
-    fn finish(&self, article: &Article, doc: &Doc, facts: &Facts, results: Vec<Found>, mentions: Vec<(Who, usize, usize, usize)>) -> Extraction {
+    fn finish(
+        &self,
+        article: &Article,
+        doc: &Doc,
+        facts: &Facts,
+        results: Vec<Found>,
+        mentions: Vec<(Who, usize, usize, usize)>,
+    ) -> Extraction {
         let vocabulary = &self.lexicon.vocabulary;
         let mut relations: Vec<Relation> = Vec::new();
         for f in results {
@@ -304,7 +364,8 @@ impl<'l> Extractor<'l> {
             let rtype = vocabulary.relation(f.relation);
             // a person acting on the country they serve is internal politics
             if rtype.category != Category::Affiliation
-                && (facts.affiliation(subject).map(|a| facts.coded(a)) == Some(object) || facts.affiliation(object).map(|a| facts.coded(a)) == Some(subject))
+                && (facts.affiliation(subject).map(|a| facts.coded(a)) == Some(object)
+                    || facts.affiliation(object).map(|a| facts.coded(a)) == Some(subject))
             {
                 continue;
             }
@@ -331,8 +392,11 @@ impl<'l> Extractor<'l> {
                 r.evidence.sentence == relation.evidence.sentence
                     && r.relation == relation.relation
                     && r.negated == relation.negated
-                    && (r.subject.key() == relation.subject.key() && r.object.key() == relation.object.key()
-                        || relation.symmetric && r.subject.key() == relation.object.key() && r.object.key() == relation.subject.key())
+                    && (r.subject.key() == relation.subject.key()
+                        && r.object.key() == relation.object.key()
+                        || relation.symmetric
+                            && r.subject.key() == relation.object.key()
+                            && r.object.key() == relation.subject.key())
             });
             if !duplicate {
                 relations.push(relation);
@@ -347,7 +411,10 @@ impl<'l> Extractor<'l> {
                 end,
             })
             .collect();
-        Extraction { relations, mentions }
+        Extraction {
+            relations,
+            mentions,
+        }
     }
 }
 
@@ -369,6 +436,9 @@ fn debug_sentence(s: &Sentence, facts: &Facts) {
             Who::Known(id) => facts.lexicon.gazetteer.actor(id).name.clone(),
             Who::Found(f) => format!("{} (found)", facts.found[f as usize].name),
         };
-        eprintln!("  slot {k}: {}..{} {:?} {} group={:?} pair={:?}", slot.start, slot.end, slot.form, name, s.group_of[k], s.pair[k]);
+        eprintln!(
+            "  slot {k}: {}..{} {:?} {} group={:?} pair={:?}",
+            slot.start, slot.end, slot.form, name, s.group_of[k], s.pair[k]
+        );
     }
 }

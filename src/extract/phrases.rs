@@ -25,16 +25,17 @@ pub struct StatedAffiliation {
     pub of: Who,
     /// relation name: leads, serves, member-of, represents, belongs-to
     pub relation: &'static str,
-    pub first_token: usize,
     pub confidence: f64,
 }
 
 /// The relation name an affiliation gets from the role of its title.
 pub fn affiliation_relation(role: &str) -> &'static str {
     match role {
-        "head-of-state" | "head-of-government" | "leader" | "secretary-general" | "head" | "royal" => "leads",
+        "head-of-state" | "head-of-government" | "leader" | "secretary-general" | "head"
+        | "royal" => "leads",
         "member" => "member-of",
-        "official" | "minister" | "foreign-minister" | "defence-minister" | "finance-minister" | "military" | "legislator" | "judicial" => "serves",
+        "official" | "minister" | "foreign-minister" | "defence-minister" | "finance-minister"
+        | "military" | "legislator" | "judicial" => "serves",
         "envoy" | "diplomat" | "represents" => "represents",
         _ => "belongs-to",
     }
@@ -50,7 +51,12 @@ pub trait KindOf {
 }
 
 /// Builds the slots of one sentence from its mentions (in order).
-pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &dyn KindOf) -> Phrases {
+pub fn build_slots(
+    doc: &Doc,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    kinds: &dyn KindOf,
+) -> Phrases {
     let mut slots: Vec<Slot> = mentions
         .iter()
         .map(|m| Slot {
@@ -61,8 +67,12 @@ pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &d
         })
         .collect();
     let mut affiliations = Vec::new();
-    let is_person = |s: &Slot| kinds.kind_of(s.who) == ActorKind::Person && matches!(s.form, Form::Person);
-    let is_affiliate = |s: &Slot| kinds.kind_of(s.who) != ActorKind::Person && !matches!(s.form, Form::Pronoun | Form::Description);
+    let is_person =
+        |s: &Slot| kinds.kind_of(s.who) == ActorKind::Person && matches!(s.form, Form::Person);
+    let is_affiliate = |s: &Slot| {
+        kinds.kind_of(s.who) != ActorKind::Person
+            && !matches!(s.form, Form::Pronoun | Form::Description)
+    };
 
     let mut k = 0;
     while k < slots.len() {
@@ -81,14 +91,58 @@ pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &d
         if title_left.is_none() && person.start >= 2 && doc.is_punct(person.start - 1, ",") {
             // "Australia's Foreign Minister, Alexander Downer,"
             title_left = title_before(doc, lexicon, person.start - 1).filter(|(t, _, _)| {
-                k > 0 && (slots[k - 1].end == *t || slots[k - 1].end + 1 == *t && doc.is_possessive(slots[k - 1].end))
+                k > 0
+                    && (slots[k - 1].end == *t
+                        || slots[k - 1].end + 1 == *t && doc.is_possessive(slots[k - 1].end))
             });
         }
         if let Some((title_start, _title, role)) = &title_left {
             start = *title_start;
             let mut m = *title_start;
             // adjectives of rank before the title: "top", "senior", "junior"
-            while m > 0 && m > doc.sentence_start(person.start) && m + 3 > *title_start && doc.is_word(m - 1) && !doc.is_cap(m - 1) && !doc.caps_at(m - 1) && !doc.is(m - 1, WordClass::DETERMINER | WordClass::PREPOSITION | WordClass::VERB | WordClass::AUX | WordClass::COORDINATOR) && matches!(doc.lower(m - 1), "top" | "senior" | "junior" | "chief" | "deputy" | "acting" | "former" | "interim" | "new" | "then" | "visiting" | "outgoing" | "incoming" | "veteran" | "admitted" | "powerful" | "hardline" | "moderate" | "exiled" | "ousted" | "embattled" | "nuclear" | "military" | "national" | "vice") {
+            while m > 0
+                && m > doc.sentence_start(person.start)
+                && m + 3 > *title_start
+                && doc.is_word(m - 1)
+                && !doc.is_cap(m - 1)
+                && !doc.caps_at(m - 1)
+                && !doc.is(
+                    m - 1,
+                    WordClass::DETERMINER
+                        | WordClass::PREPOSITION
+                        | WordClass::VERB
+                        | WordClass::AUX
+                        | WordClass::COORDINATOR,
+                )
+                && matches!(
+                    doc.lower(m - 1),
+                    "top"
+                        | "senior"
+                        | "junior"
+                        | "chief"
+                        | "deputy"
+                        | "acting"
+                        | "former"
+                        | "interim"
+                        | "new"
+                        | "then"
+                        | "visiting"
+                        | "outgoing"
+                        | "incoming"
+                        | "veteran"
+                        | "admitted"
+                        | "powerful"
+                        | "hardline"
+                        | "moderate"
+                        | "exiled"
+                        | "ousted"
+                        | "embattled"
+                        | "nuclear"
+                        | "military"
+                        | "national"
+                        | "vice"
+                )
+            {
                 m -= 1;
             }
             if m > 0 && doc.is_possessive(m - 1) {
@@ -108,7 +162,13 @@ pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &d
             }
         }
         // left: Actor 's Person ("Russia's Lavrov")
-        if stated.is_none() && k > 0 && person.start >= 1 && doc.is_possessive(person.start - 1) && slots[k - 1].end + 1 == person.start && is_affiliate(&slots[k - 1]) {
+        if stated.is_none()
+            && k > 0
+            && person.start >= 1
+            && doc.is_possessive(person.start - 1)
+            && slots[k - 1].end + 1 == person.start
+            && is_affiliate(&slots[k - 1])
+        {
             stated = Some((slots[k - 1].who, "belongs-to", 0.8));
             start = slots[k - 1].start;
             slots.remove(k - 1);
@@ -119,7 +179,10 @@ pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &d
         let after = end;
         if after + 1 < limit && doc.lower(after) == "of" {
             let target = after + 1 + usize::from(doc.lower(after + 1) == "the");
-            if let Some(j) = slots.iter().position(|s| s.start == target && is_affiliate(s)) {
+            if let Some(j) = slots
+                .iter()
+                .position(|s| s.start == target && is_affiliate(s))
+            {
                 let actor = slots[j];
                 if stated.as_ref().is_none_or(|s| s.2 == 0.0) {
                     let role = stated.as_ref().map(|s| s.1).unwrap_or("belongs-to");
@@ -128,23 +191,40 @@ pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &d
                 end = extend_org_words(doc, actor.end, limit);
                 slots.remove(j);
             }
-        } else if after + 1 < limit && doc.is_punct(after, ",") {
-            if let Some((app_end, who, role)) = appositive(doc, lexicon, &slots, k, after + 1, limit, &is_affiliate) {
-                if stated.as_ref().is_none_or(|s| s.2 == 0.0) {
-                    stated = Some((who, role, 0.85));
-                }
-                // the appositive's slot is absorbed
-                slots.retain(|s| !(s.start > after && s.end <= app_end) || s.start == person.start);
-                end = app_end;
-                k = slots.iter().position(|s| s.start == person.start).unwrap_or(k);
+        } else if after + 1 < limit
+            && doc.is_punct(after, ",")
+            && let Some((app_end, who, role)) =
+                appositive(doc, lexicon, &slots, k, after + 1, limit, &is_affiliate)
+        {
+            if stated.as_ref().is_none_or(|s| s.2 == 0.0) {
+                stated = Some((who, role, 0.85));
             }
+            // the appositive's slot is absorbed
+            slots.retain(|s| !(s.start > after && s.end <= app_end) || s.start == person.start);
+            end = app_end;
+            k = slots
+                .iter()
+                .position(|s| s.start == person.start)
+                .unwrap_or(k);
         }
         // "Ho Chi Minh and other top Vietnamese leaders"
-        if stated.is_none() && end + 2 < limit && doc.lower(end) == "and" && doc.lower(end + 1) == "other" {
+        if stated.is_none()
+            && end + 2 < limit
+            && doc.lower(end) == "and"
+            && doc.lower(end + 1) == "other"
+        {
             let mut j = end + 2;
             while j < limit && j < end + 5 {
-                if let Some(s) = slots.iter().find(|s| s.start == j && s.form == Form::Demonym) {
-                    if s.end < limit && matches!(doc.lower(s.end), "leaders" | "officials" | "ministers" | "generals" | "diplomats") {
+                if let Some(s) = slots
+                    .iter()
+                    .find(|s| s.start == j && s.form == Form::Demonym)
+                {
+                    if s.end < limit
+                        && matches!(
+                            doc.lower(s.end),
+                            "leaders" | "officials" | "ministers" | "generals" | "diplomats"
+                        )
+                    {
                         stated = Some((s.who, "belongs-to", 0.75));
                     }
                     break;
@@ -155,32 +235,48 @@ pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &d
 
         // slots inside the widened phrase are absorbed: a title such as "UN
         // Secretary-General" names the organisation itself
-        let inner: Vec<Slot> = slots.iter().copied().filter(|s| s.start >= start && s.end <= end && !(s.start == person.start && s.who == person.who)).collect();
+        let inner: Vec<Slot> = slots
+            .iter()
+            .copied()
+            .filter(|s| {
+                s.start >= start
+                    && s.end <= end
+                    && !(s.start == person.start && s.who == person.who)
+            })
+            .collect();
         if stated.as_ref().is_some_and(|s| s.2 == 0.0)
             && let Some(org) = inner.iter().find(|s| is_affiliate(s))
         {
             let relation = stated.as_ref().map(|s| s.1).unwrap_or("belongs-to");
             stated = Some((org.who, relation, 0.9));
         }
-        slots.retain(|s| !(s.start >= start && s.end <= end) || (s.start == person.start && s.who == person.who));
-        let person_slot = Slot { start, end, ..person };
-        let at = slots.iter().position(|s| s.start == person.start && s.who == person.who);
+        slots.retain(|s| {
+            !(s.start >= start && s.end <= end) || (s.start == person.start && s.who == person.who)
+        });
+        let person_slot = Slot {
+            start,
+            end,
+            ..person
+        };
+        let at = slots
+            .iter()
+            .position(|s| s.start == person.start && s.who == person.who);
         if let Some(p) = at {
             slots[p] = person_slot;
         }
         match stated {
-            Some((of, relation, confidence)) if confidence > 0.0 => affiliations.push(StatedAffiliation {
-                member: person.who,
-                of,
-                relation,
-                first_token: start,
-                confidence,
-            }),
+            Some((of, relation, confidence)) if confidence > 0.0 => {
+                affiliations.push(StatedAffiliation {
+                    member: person.who,
+                    of,
+                    relation,
+                    confidence,
+                })
+            }
             Some((_, relation, _)) => affiliations.push(StatedAffiliation {
                 member: person.who,
                 of: person.who, // a title alone: the affiliation comes from the person's role
                 relation,
-                first_token: start,
                 confidence: 0.7,
             }),
             None => {}
@@ -190,13 +286,18 @@ pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &d
     // "[Org] of [Title] Person": "the Social Democrats (PSD) of Prime Minister Adrian Nastase"
     for w in 0..slots.len().saturating_sub(1) {
         let (org, person) = (slots[w], slots[w + 1]);
-        if kinds.kind_of(org.who) != ActorKind::Person && kinds.kind_of(org.who) != ActorKind::Country && is_person(&person) && org.end < person.start && doc.lower(org.end) == "of" && org.end + 1 == person.start {
+        if kinds.kind_of(org.who) != ActorKind::Person
+            && kinds.kind_of(org.who) != ActorKind::Country
+            && is_person(&person)
+            && org.end < person.start
+            && doc.lower(org.end) == "of"
+            && org.end + 1 == person.start
+        {
             affiliations.retain(|a| !(a.member == person.who && a.of == person.who));
             affiliations.push(StatedAffiliation {
                 member: person.who,
                 of: org.who,
                 relation: "belongs-to",
-                first_token: org.start,
                 confidence: 0.8,
             });
         }
@@ -213,12 +314,14 @@ pub fn build_slots(doc: &Doc, lexicon: &Lexicon, mentions: &[Mention], kinds: &d
                 member: country.who,
                 of: org.who,
                 relation: "member-of",
-                first_token: org.start,
                 confidence: 0.85,
             });
         }
     }
-    Phrases { slots, affiliations }
+    Phrases {
+        slots,
+        affiliations,
+    }
 }
 
 /// After "of Russia's", the words that name the body ("national Security
@@ -227,7 +330,20 @@ fn extend_org_words(doc: &Doc, mut end: usize, limit: usize) -> usize {
     if end < limit && doc.is_possessive(end) {
         end += 1;
         let mut j = end;
-        while j < limit && j < end + 5 && doc.is_word(j) && !doc.is(j, WordClass::VERB | WordClass::AUX | WordClass::PREPOSITION | WordClass::CLAUSE_MARKER | WordClass::COORDINATOR | WordClass::ADVERBIAL | WordClass::MODAL) {
+        while j < limit
+            && j < end + 5
+            && doc.is_word(j)
+            && !doc.is(
+                j,
+                WordClass::VERB
+                    | WordClass::AUX
+                    | WordClass::PREPOSITION
+                    | WordClass::CLAUSE_MARKER
+                    | WordClass::COORDINATOR
+                    | WordClass::ADVERBIAL
+                    | WordClass::MODAL,
+            )
+        {
             j += 1;
         }
         end = j;
@@ -251,7 +367,11 @@ fn appositive(
         j += 1;
     }
     let mut actor = None;
-    if let Some(s) = slots.iter().skip(person + 1).find(|s| s.start == j && is_affiliate(s)) {
+    if let Some(s) = slots
+        .iter()
+        .skip(person + 1)
+        .find(|s| s.start == j && is_affiliate(s))
+    {
         actor = Some(s.who);
         j = s.end;
         if j < limit && doc.is_possessive(j) {
@@ -265,7 +385,16 @@ fn appositive(
             title = Some((end, role));
             break;
         }
-        if !doc.is_word(t) || doc.is(t, WordClass::VERB | WordClass::AUX | WordClass::PREPOSITION | WordClass::CLAUSE_MARKER) || doc.is_cap(t) && !doc.caps_at(t) && slots.iter().all(|s| s.start != t) {
+        if !doc.is_word(t)
+            || doc.is(
+                t,
+                WordClass::VERB
+                    | WordClass::AUX
+                    | WordClass::PREPOSITION
+                    | WordClass::CLAUSE_MARKER,
+            )
+            || doc.is_cap(t) && !doc.caps_at(t) && slots.iter().all(|s| s.start != t)
+        {
             break;
         }
     }
@@ -279,7 +408,10 @@ fn appositive(
     }
     let actor = actor?;
     // the appositive must close: a comma, the sentence end, or a verb
-    let closes = end >= limit || doc.is_break(end) || doc.is(end, WordClass::VERB | WordClass::AUX | WordClass::MODAL) || doc.is_punct(end, ".");
+    let closes = end >= limit
+        || doc.is_break(end)
+        || doc.is(end, WordClass::VERB | WordClass::AUX | WordClass::MODAL)
+        || doc.is_punct(end, ".");
     if !closes {
         return None;
     }
@@ -300,7 +432,18 @@ pub fn coordinations(doc: &Doc, slots: &[Slot]) -> Vec<Vec<usize>> {
             let words: Vec<&str> = between.iter().map(|&j| doc.lower(j)).collect();
             matches!(
                 words.as_slice(),
-                ["and"] | ["or"] | [","] | [",", "and"] | [",", "or"] | ["and", "the"] | [",", "the"] | [",", "and", "the"] | ["as", "well", "as"] | ["and", "other"] | ["&"] | ["and", "fellow"]
+                ["and"]
+                    | ["or"]
+                    | [","]
+                    | [",", "and"]
+                    | [",", "or"]
+                    | ["and", "the"]
+                    | [",", "the"]
+                    | [",", "and", "the"]
+                    | ["as", "well", "as"]
+                    | ["and", "other"]
+                    | ["&"]
+                    | ["and", "fellow"]
             ) && !(words == [","] && slots[k].form == Form::Person && prev.form != Form::Person)
         };
         if joined {
@@ -318,7 +461,8 @@ pub fn coordinations(doc: &Doc, slots: &[Slot]) -> Vec<Vec<usize>> {
     // a comma list must end in "and"/"or": "Russia, China said" is not one
     groups.retain(|g| {
         g.windows(2).any(|w| {
-            (slots[w[0]].end..slots[w[1]].start).any(|j| matches!(doc.lower(j), "and" | "or" | "as" | "&"))
+            (slots[w[0]].end..slots[w[1]].start)
+                .any(|j| matches!(doc.lower(j), "and" | "or" | "as" | "&"))
         })
     });
     groups

@@ -25,6 +25,16 @@ struct Scopes {
     question: bool,
 }
 
+/// What a rule found, apart from who: the relation, its negation, where,
+/// how sure, and which rule.
+struct Finding {
+    relation: RelationId,
+    negated: bool,
+    trigger: usize,
+    confidence: f64,
+    rule: &'static str,
+}
+
 pub struct Rules<'s, 'a> {
     s: &'s Sentence<'a>,
     scopes: Scopes,
@@ -34,7 +44,11 @@ pub struct Rules<'s, 'a> {
 impl<'s, 'a> Rules<'s, 'a> {
     pub fn new(s: &'s Sentence<'a>) -> Rules<'s, 'a> {
         let scopes = scopes(s);
-        Rules { s, scopes, out: Vec::new() }
+        Rules {
+            s,
+            scopes,
+            out: Vec::new(),
+        }
     }
 
     fn relation(&self, name: &str) -> Option<RelationId> {
@@ -54,39 +68,33 @@ impl<'s, 'a> Rules<'s, 'a> {
         self.out
     }
 
-    fn push(&mut self, subject: Who, object: Who, relation: RelationId, negated: bool, trigger: usize, confidence: f64, rule: &'static str, intention: bool) {
-        if subject == object {
-            return;
-        }
-        self.out.push(Candidate {
-            subject,
-            object,
-            relation,
-            negated,
-            trigger,
-            confidence,
-            rule,
-            intention,
-        });
-    }
-
     /// Subjects × objects, or pairs within the subjects for a symmetric
-    /// relation without an object.
-    #[allow(clippy::too_many_arguments)]
-    fn emit(&mut self, subjects: &[Who], objects: &[Who], relation: RelationId, negated: bool, trigger: usize, confidence: f64, rule: &'static str, intention: bool) {
+    /// relation without an object. A relation of an actor with itself is
+    /// dropped.
+    fn emit(&mut self, subjects: &[Who], objects: &[Who], f: Finding) {
+        let mut pairs = Vec::new();
         if objects.is_empty() {
-            if self.s.lexicon.vocabulary.relation(relation).symmetric && subjects.len() >= 2 {
+            if self.s.lexicon.vocabulary.relation(f.relation).symmetric && subjects.len() >= 2 {
                 for (a, x) in subjects.iter().enumerate() {
-                    for y in &subjects[a + 1..] {
-                        self.push(*x, *y, relation, negated, trigger, confidence * 0.95, rule, intention);
-                    }
+                    pairs.extend(subjects[a + 1..].iter().map(|y| (*x, *y, 0.95)));
                 }
             }
-            return;
+        } else {
+            for &x in subjects {
+                pairs.extend(objects.iter().map(|&y| (x, y, 1.0)));
+            }
         }
-        for &x in subjects {
-            for &y in objects {
-                self.push(x, y, relation, negated, trigger, confidence, rule, intention);
+        for (subject, object, factor) in pairs {
+            if subject != object {
+                self.out.push(Candidate {
+                    subject,
+                    object,
+                    relation: f.relation,
+                    negated: f.negated,
+                    trigger: f.trigger,
+                    confidence: f.confidence * factor,
+                    rule: f.rule,
+                });
             }
         }
     }
@@ -111,19 +119,34 @@ impl<'s, 'a> Rules<'s, 'a> {
             let group = s.verb_group(i);
             let form = s.lexicon.grammar.lemma(s.lower(i)).map(|(_, f)| f);
             let subject = s.subject_left(group.start, shared);
-            if subject.is_some() && group.control.is_none_or(|(c, _)| c != Control::Threat || s.tag(group.start) != Tag::Noun) {
+            if subject.is_some()
+                && group
+                    .control
+                    .is_none_or(|(c, _)| c != Control::Threat || s.tag(group.start) != Tag::Noun)
+            {
                 shared = subject;
             }
             let patterns = vocabulary.verb_patterns_for(s.lower(i));
-            if patterns.is_empty() || self.scopes.threatened[self.k(i)] || self.governs_infinitive(i) {
+            if patterns.is_empty()
+                || self.scopes.threatened[self.k(i)]
+                || self.governs_infinitive(i)
+            {
                 continue;
             }
             // longest pattern first
             let mut matched: Vec<(usize, u32)> = patterns
                 .iter()
-                .filter_map(|&(p, _)| s.match_words(i, &vocabulary.verb_patterns[p as usize].words).map(|end| (end, p)))
+                .filter_map(|&(p, _)| {
+                    s.match_words(i, &vocabulary.verb_patterns[p as usize].words)
+                        .map(|end| (end, p))
+                })
                 .collect();
-            matched.sort_by_key(|&(end, p)| (std::cmp::Reverse(vocabulary.verb_patterns[p as usize].words.len()), std::cmp::Reverse(end)));
+            matched.sort_by_key(|&(end, p)| {
+                (
+                    std::cmp::Reverse(vocabulary.verb_patterns[p as usize].words.len()),
+                    std::cmp::Reverse(end),
+                )
+            });
             for (end, p) in matched {
                 if self.verb_relation(i, end, p, &group, form, subject) {
                     break;
@@ -151,7 +174,15 @@ impl<'s, 'a> Rules<'s, 'a> {
     }
 
     /// Tries one matched verb pattern; true if it produced relations.
-    fn verb_relation(&mut self, i: usize, end: usize, p: u32, group: &super::clauses::VerbGroup, form: Option<VerbForm>, subject: Option<usize>) -> bool {
+    fn verb_relation(
+        &mut self,
+        i: usize,
+        end: usize,
+        p: u32,
+        group: &super::clauses::VerbGroup,
+        form: Option<VerbForm>,
+        subject: Option<usize>,
+    ) -> bool {
         let s = self.s;
         let vocabulary = &s.lexicon.vocabulary;
         let pattern = &vocabulary.verb_patterns[p as usize];
@@ -166,54 +197,71 @@ impl<'s, 'a> Rules<'s, 'a> {
             && matches!(s.tag(i - 1), Tag::Noun | Tag::Actor)
             && s.agent_after(end).is_some();
         let (subject_slot, object_slot) = if group.passive || reduced {
-            let patient = if reduced { s.np_left(i).and_then(|(_, sl)| sl) } else { subject };
+            let patient = if reduced {
+                s.np_left(i).and_then(|(_, sl)| sl)
+            } else {
+                subject
+            };
             rule = "passive";
             confidence = 0.85;
             (s.agent_after(end), patient)
         } else {
-            let object = if pattern.markers.is_empty() { None } else { s.object_after(end, &pattern.markers).map(|(o, _)| o) };
+            let object = if pattern.markers.is_empty() {
+                None
+            } else {
+                s.object_after(end, &pattern.markers).map(|(o, _)| o)
+            };
             (subject, object)
         };
-        let Some(subject_slot) = subject_slot else { return false };
+        let Some(subject_slot) = subject_slot else {
+            return false;
+        };
         let subjects = s.members(subject_slot);
         let mut objects = object_slot.map(|o| s.members(o)).unwrap_or_default();
         let category = vocabulary.relation(relation).category;
         // "weapons or other things that Russia has wanted": the one who
         // wants what is given is its recipient
-        if category == Category::Aid && objects.is_empty() {
-            if let Some(o) = self.desiring_recipient(end) {
+        if category == Category::Aid
+            && objects.is_empty()
+            && let Some(o) = self.desiring_recipient(end)
+        {
+            {
                 objects = s.members(o);
                 rule = "recipient";
                 confidence = 0.75;
             }
         }
         // a warning without an actor object: what is threatened
-        if category == Category::Threaten && (objects.is_empty() || objects.iter().all(|o| subjects.contains(o))) {
-            if let Some(o) = self.first_object_in(end, s.clause_end(end).max((end + 12).min(s.end()))) {
-                objects = s.members(o);
-                rule = "warning";
-                confidence = 0.75;
-            }
+        if category == Category::Threaten
+            && (objects.is_empty() || objects.iter().all(|o| subjects.contains(o)))
+            && let Some(o) =
+                self.first_object_in(end, s.clause_end(end).max((end + 12).min(s.end())))
+        {
+            objects = s.members(o);
+            rule = "warning";
+            confidence = 0.75;
         }
         if objects.is_empty() && !(vocabulary.relation(relation).symmetric && subjects.len() >= 2) {
             return false;
         }
-        if !vocabulary.relation(relation).accepts_all(s, &subjects, &objects) {
+        if !vocabulary
+            .relation(relation)
+            .accepts_all(s, &subjects, &objects)
+        {
             return false;
         }
         let mut negated = group.negated ^ self.negated_at(i);
-        let mut intention = false;
         match group.control {
             Some((Control::Threat, _)) => {
                 if let Some(r) = self.relation("threatens") {
                     relation = r;
                     rule = "threat";
                     confidence = 0.8;
-                    negated = group.negated && !matches!(group.control, Some((Control::Negative, _)));
+                    negated =
+                        group.negated && !matches!(group.control, Some((Control::Negative, _)));
                 }
             }
             Some((Control::Intention, _)) => {
-                intention = true;
                 confidence = 0.5;
             }
             _ => {}
@@ -225,7 +273,17 @@ impl<'s, 'a> Rules<'s, 'a> {
         if s.slots[subject_slot].form == Form::Pronoun {
             confidence -= 0.1;
         }
-        self.emit(&subjects, &objects, relation, negated, i, confidence, rule, intention);
+        self.emit(
+            &subjects,
+            &objects,
+            Finding {
+                relation,
+                negated,
+                trigger: i,
+                confidence,
+                rule,
+            },
+        );
         true
     }
 
@@ -235,7 +293,8 @@ impl<'s, 'a> Rules<'s, 'a> {
         let s = self.s;
         let end = s.clause_end(from).max(from);
         let stop = (from + 12).min(s.end());
-        let that = (from..stop).find(|&j| s.tag(j) == Tag::Clause && matches!(s.lower(j), "that" | "which"))?;
+        let that = (from..stop)
+            .find(|&j| s.tag(j) == Tag::Clause && matches!(s.lower(j), "that" | "which"))?;
         if (from..that).any(|j| s.is_boundary(j)) && that > end {
             return None;
         }
@@ -245,7 +304,11 @@ impl<'s, 'a> Rules<'s, 'a> {
             v += 1;
         }
         let lemma = s.lexicon.grammar.lemma(s.lower(v)).map(|(l, _)| l)?;
-        matches!(lemma, "want" | "need" | "request" | "seek" | "ask" | "demand" | "require" | "covet").then_some(slot)
+        matches!(
+            lemma,
+            "want" | "need" | "request" | "seek" | "ask" | "demand" | "require" | "covet"
+        )
+        .then_some(slot)
     }
 
     /// The object of the first relation pattern (verb or noun) in `from..to`:
@@ -258,7 +321,14 @@ impl<'s, 'a> Rules<'s, 'a> {
             for &(p, _) in vocabulary.verb_patterns_for(w) {
                 let pattern = &vocabulary.verb_patterns[p as usize];
                 let category = vocabulary.relation(pattern.relation).category;
-                if !matches!(category, Category::Assault | Category::Coerce | Category::Sanction | Category::Mobilize | Category::Threaten) {
+                if !matches!(
+                    category,
+                    Category::Assault
+                        | Category::Coerce
+                        | Category::Sanction
+                        | Category::Mobilize
+                        | Category::Threaten
+                ) {
                     continue;
                 }
                 if let Some(end) = s.match_words(j, &pattern.words)
@@ -270,7 +340,10 @@ impl<'s, 'a> Rules<'s, 'a> {
             for &p in vocabulary.noun_patterns_for(w) {
                 let pattern = &vocabulary.noun_patterns[p as usize];
                 let category = vocabulary.relation(pattern.relation).category;
-                if !matches!(category, Category::Assault | Category::Coerce | Category::Sanction | Category::Mobilize) {
+                if !matches!(
+                    category,
+                    Category::Assault | Category::Coerce | Category::Sanction | Category::Mobilize
+                ) {
                     continue;
                 }
                 if let Some((o, _)) = s.object_after(j + 1, &pattern.markers) {
@@ -288,7 +361,11 @@ impl<'s, 'a> Rules<'s, 'a> {
         let s = self.s;
         for i in s.range.clone() {
             let threat_noun = s.tag(i) == Tag::Noun && s.is_class(i, WordClass::THREAT_NOUN);
-            let threat_verb = s.tag(i) == Tag::Verb && s.lexicon.grammar.lemma(s.lower(i)).is_some_and(|(l, _)| l == "threaten");
+            let threat_verb = s.tag(i) == Tag::Verb
+                && s.lexicon
+                    .grammar
+                    .lemma(s.lower(i))
+                    .is_some_and(|(l, _)| l == "threaten");
             if !(threat_noun || threat_verb) {
                 continue;
             }
@@ -307,22 +384,38 @@ impl<'s, 'a> Rules<'s, 'a> {
             if threat_verb {
                 continue; // the verb rule reads "threaten to" as control
             }
-            let Some(object) = self.first_object_in(j + 1, complement_end) else { continue };
+            let Some(object) = self.first_object_in(j + 1, complement_end) else {
+                continue;
+            };
             // the threat's owner: "Rwanda's threat", "its threats", or the subject of "renewed its threats"
             let owner = self.noun_subject(i, i).or_else(|| {
                 let np_start = s.np_left(i + 1).map(|(st, _)| st).unwrap_or(i);
                 let g = s.verb_group(np_start.saturating_sub(1).max(s.range.start));
-                (np_start > s.range.start && s.tag(np_start - 1) == Tag::Verb).then(|| s.subject_left(g.start, None)).flatten()
+                (np_start > s.range.start && s.tag(np_start - 1) == Tag::Verb)
+                    .then(|| s.subject_left(g.start, None))
+                    .flatten()
             });
             let Some(owner) = owner else { continue };
-            let Some(relation) = self.relation("threatens") else { continue };
+            let Some(relation) = self.relation("threatens") else {
+                continue;
+            };
             if self.suspended_at(i) {
                 continue;
             }
             let subjects = s.members(owner);
             let objects = s.members(object);
             let negated = self.negated_at(i);
-            self.emit(&subjects, &objects, relation, negated, i, 0.8, "threat-noun", false);
+            self.emit(
+                &subjects,
+                &objects,
+                Finding {
+                    relation,
+                    negated,
+                    trigger: i,
+                    confidence: 0.8,
+                    rule: "threat-noun",
+                },
+            );
         }
     }
 
@@ -369,7 +462,9 @@ impl<'s, 'a> Rules<'s, 'a> {
             }
             // longest modifier list first
             let mut ordered: Vec<u32> = patterns.to_vec();
-            ordered.sort_by_key(|&p| std::cmp::Reverse(vocabulary.noun_patterns[p as usize].modifiers.len()));
+            ordered.sort_by_key(|&p| {
+                std::cmp::Reverse(vocabulary.noun_patterns[p as usize].modifiers.len())
+            });
             for p in ordered {
                 let pattern = &vocabulary.noun_patterns[p as usize];
                 let m = pattern.modifiers.len();
@@ -398,16 +493,17 @@ impl<'s, 'a> Rules<'s, 'a> {
         // "US-China talks", "the Putin–Xi meeting"
         let mut subjects: Vec<Who> = Vec::new();
         let mut objects: Vec<Who> = Vec::new();
-        if symmetric && first >= s.range.start + 3 && s.tag(first - 2) == Tag::Hyphen {
-            if let (Some(a), Some(b)) = (s.slot(first - 3), s.slot(first - 1))
-                && s.slots[a].end == first - 2
-                && s.slots[b].start == first - 1
-            {
-                subjects.push(s.slots[a].who);
-                objects.push(s.slots[b].who);
-                rule = "hyphen-pair";
-                confidence = 0.75;
-            }
+        if symmetric
+            && first >= s.range.start + 3
+            && s.tag(first - 2) == Tag::Hyphen
+            && let (Some(a), Some(b)) = (s.slot(first - 3), s.slot(first - 1))
+            && s.slots[a].end == first - 2
+            && s.slots[b].start == first - 1
+        {
+            subjects.push(s.slots[a].who);
+            objects.push(s.slots[b].who);
+            rule = "hyphen-pair";
+            confidence = 0.75;
         }
         if subjects.is_empty()
             && let Some(subject) = self.noun_subject(first, i)
@@ -453,16 +549,30 @@ impl<'s, 'a> Rules<'s, 'a> {
         if subjects.is_empty() || (objects.is_empty() && !(symmetric && subjects.len() >= 2)) {
             return false;
         }
-        if !vocabulary.relation(relation).accepts_all(s, &subjects, &objects) {
+        if !vocabulary
+            .relation(relation)
+            .accepts_all(s, &subjects, &objects)
+        {
             return false;
         }
         if self.suspended_at(i) {
             return true;
         }
         // "no talks with", and the scope of "denied"
-        let no_before = (first.saturating_sub(3).max(s.range.start)..first).any(|j| s.lower(j) == "no" || s.lower(j) == "without");
+        let no_before = (first.saturating_sub(3).max(s.range.start)..first)
+            .any(|j| s.lower(j) == "no" || s.lower(j) == "without");
         let negated = no_before || self.negated_at(i);
-        self.emit(&subjects.clone(), &objects, relation, negated, i, confidence, rule, false);
+        self.emit(
+            &subjects.clone(),
+            &objects,
+            Finding {
+                relation,
+                negated,
+                trigger: i,
+                confidence,
+                rule,
+            },
+        );
         true
     }
 
@@ -476,10 +586,15 @@ impl<'s, 'a> Rules<'s, 'a> {
             return None;
         }
         let mut v = start;
-        while v > s.range.start && matches!(s.tag(v - 1), Tag::Adv | Tag::Det | Tag::Noun | Tag::Quote) {
+        while v > s.range.start
+            && matches!(s.tag(v - 1), Tag::Adv | Tag::Det | Tag::Noun | Tag::Quote)
+        {
             v -= 1;
         }
-        if v == s.range.start || s.tag(v - 1) != Tag::Verb || !s.is_class(v - 1, WordClass::EVENT_VERB) {
+        if v == s.range.start
+            || s.tag(v - 1) != Tag::Verb
+            || !s.is_class(v - 1, WordClass::EVENT_VERB)
+        {
             return None;
         }
         let g = s.verb_group(v - 1);
@@ -492,19 +607,40 @@ impl<'s, 'a> Rules<'s, 'a> {
     /// "US-backed incumbent Karzai": SUPPORT from the compound's actor.
     fn backed_compounds(&mut self) {
         let s = self.s;
-        let Some(relation) = self.relation("supports") else { return };
+        let Some(relation) = self.relation("supports") else {
+            return;
+        };
         for i in s.range.clone() {
-            if !matches!(s.lower(i), "backed" | "supported" | "sponsored" | "funded" | "armed") || i < s.range.start + 2 || s.tag(i - 1) != Tag::Hyphen {
+            if !matches!(
+                s.lower(i),
+                "backed" | "supported" | "sponsored" | "funded" | "armed"
+            ) || i < s.range.start + 2
+                || s.tag(i - 1) != Tag::Hyphen
+            {
                 continue;
             }
-            let Some(backer) = s.slot(i - 2) else { continue };
-            let Some((_, Some(backed))) = s.np_right(i + 1) else { continue };
+            let Some(backer) = s.slot(i - 2) else {
+                continue;
+            };
+            let Some((_, Some(backed))) = s.np_right(i + 1) else {
+                continue;
+            };
             let subjects = s.members(backer);
             let objects = s.members(backed);
             if self.suspended_at(i) {
                 continue;
             }
-            self.emit(&subjects, &objects, relation, false, i, 0.75, "backed-compound", false);
+            self.emit(
+                &subjects,
+                &objects,
+                Finding {
+                    relation,
+                    negated: false,
+                    trigger: i,
+                    confidence: 0.75,
+                    rule: "backed-compound",
+                },
+            );
         }
     }
 }
@@ -513,8 +649,13 @@ impl crate::lexicon::RelationType {
     /// The kinds of every subject and object fit the relation.
     fn accepts_all(&self, s: &Sentence, subjects: &[Who], objects: &[Who]) -> bool {
         let kind = |w: &Who| s.kind_of(*w);
-        subjects.iter().all(|x| objects.iter().all(|y| self.accepts(kind(x), kind(y))))
-            && (!objects.is_empty() || subjects.iter().all(|x| self.subject_kinds.is_empty() || self.subject_kinds.contains(&kind(x))))
+        subjects
+            .iter()
+            .all(|x| objects.iter().all(|y| self.accepts(kind(x), kind(y))))
+            && (!objects.is_empty()
+                || subjects.iter().all(|x| {
+                    self.subject_kinds.is_empty() || self.subject_kinds.contains(&kind(x))
+                }))
     }
 }
 
@@ -534,7 +675,11 @@ fn scopes(s: &Sentence) -> Scopes {
         conditional[k] = open_if;
         if negated_from.is_none() {
             // "no indication (that)", "no evidence"
-            if s.is_class(i, WordClass::EVIDENCE_NOUN) && i > s.range.start && matches!(s.lower(i - 1), "no" | "little" | "any") && (i < s.range.start + 2 || s.lower(i - 1) != "any" || s.tag(i - 2) == Tag::Neg) {
+            if s.is_class(i, WordClass::EVIDENCE_NOUN)
+                && i > s.range.start
+                && matches!(s.lower(i - 1), "no" | "little" | "any")
+                && (i < s.range.start + 2 || s.lower(i - 1) != "any" || s.tag(i - 2) == Tag::Neg)
+            {
                 negated_from = Some(i + 1);
             }
             // "denied (a report) that", "refuted", "dismissed"
@@ -547,7 +692,12 @@ fn scopes(s: &Sentence) -> Scopes {
             }
         }
     }
-    let question = s.range.clone().rev().find(|&i| s.tag(i) != Tag::Quote).is_some_and(|i| s.lower(i) == "?");
+    let question = s
+        .range
+        .clone()
+        .rev()
+        .find(|&i| s.tag(i) != Tag::Quote)
+        .is_some_and(|i| s.lower(i) == "?");
     Scopes {
         negated_from,
         conditional,

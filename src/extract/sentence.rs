@@ -4,10 +4,10 @@
 use super::coref::ActorFacts;
 use super::document::Doc;
 use super::mentions::Who;
-use crate::model::ActorKind;
 use super::phrases::Slot;
 use super::tags::Tag;
 use crate::lexicon::{Lexicon, WordClass};
+use crate::model::ActorKind;
 use std::ops::Range;
 
 pub struct Sentence<'a> {
@@ -80,9 +80,21 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 j += 1;
-            } else if t == Tag::Prep && self.lower(j) == "of" && first_slot.is_none() && j > start && j + 1 < end && self.tag(j + 1).in_noun_phrase() {
+            } else if t == Tag::Prep
+                && self.lower(j) == "of"
+                && first_slot.is_none()
+                && j > start
+                && j + 1 < end
+                && self.tag(j + 1).in_noun_phrase()
+            {
                 j += 1;
-            } else if t == Tag::Verb && j > start && matches!(self.tag(j - 1), Tag::Det | Tag::Noun) && j + 1 < end && matches!(self.tag(j + 1), Tag::Noun | Tag::Actor) && self.lower(j).ends_with("ed") {
+            } else if t == Tag::Verb
+                && j > start
+                && matches!(self.tag(j - 1), Tag::Det | Tag::Noun)
+                && j + 1 < end
+                && matches!(self.tag(j + 1), Tag::Noun | Tag::Actor)
+                && self.lower(j).ends_with("ed")
+            {
                 // participial adjective: "imports of Brazilian frozen concentrated juice"
                 j += 1;
             } else {
@@ -112,7 +124,12 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 j -= 1;
-            } else if t == Tag::Prep && matches!(self.lower(j - 1), "of" | "from") && j - 1 > floor && self.tag(j - 2).in_noun_phrase() && j < end {
+            } else if t == Tag::Prep
+                && matches!(self.lower(j - 1), "of" | "from")
+                && j - 1 > floor
+                && self.tag(j - 2).in_noun_phrase()
+                && j < end
+            {
                 j -= 1;
             } else {
                 break;
@@ -151,14 +168,19 @@ impl<'a> Sentence<'a> {
     pub fn is_boundary(&self, i: usize) -> bool {
         match self.tag(i) {
             Tag::Clause | Tag::Comma => true,
-            Tag::Punct => matches!(self.lower(i), ";" | ":" | "(" | ")" | "--" | "." | "?" | "!" | "—" | "–"),
+            Tag::Punct => matches!(
+                self.lower(i),
+                ";" | ":" | "(" | ")" | "--" | "." | "?" | "!" | "—" | "–"
+            ),
             _ => false,
         }
     }
 
     /// The end of the clause that contains `from`.
     pub fn clause_end(&self, from: usize) -> usize {
-        (from..self.end()).find(|&j| self.is_boundary(j)).unwrap_or(self.end())
+        (from..self.end())
+            .find(|&j| self.is_boundary(j))
+            .unwrap_or(self.end())
     }
 
     pub fn is_class(&self, i: usize, class: WordClass) -> bool {

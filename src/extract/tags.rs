@@ -43,13 +43,29 @@ pub enum Tag {
 impl Tag {
     /// Tags a noun phrase may contain.
     pub fn in_noun_phrase(self) -> bool {
-        matches!(self, Tag::Actor | Tag::Name | Tag::Noun | Tag::Det | Tag::Num | Tag::Poss | Tag::Hyphen | Tag::Quote)
+        matches!(
+            self,
+            Tag::Actor
+                | Tag::Name
+                | Tag::Noun
+                | Tag::Det
+                | Tag::Num
+                | Tag::Poss
+                | Tag::Hyphen
+                | Tag::Quote
+        )
     }
 }
 
 /// Tags the tokens `range` of a sentence; `slot_at[i - range.start]` tells
 /// which slot covers a token.
-pub fn tag_sentence(doc: &Doc, lexicon: &Lexicon, range: std::ops::Range<usize>, slots: &[Slot], slot_at: &[Option<u16>]) -> Vec<Tag> {
+pub fn tag_sentence(
+    doc: &Doc,
+    lexicon: &Lexicon,
+    range: std::ops::Range<usize>,
+    slots: &[Slot],
+    slot_at: &[Option<u16>],
+) -> Vec<Tag> {
     let base = range.start;
     let mut tags: Vec<Tag> = Vec::with_capacity(range.len());
     for i in range.clone() {
@@ -71,11 +87,21 @@ pub fn tag_sentence(doc: &Doc, lexicon: &Lexicon, range: std::ops::Range<usize>,
     // "that": a determiner before a noun after a preposition ("in that country")
     for i in range.clone() {
         let k = i - base;
-        if doc.lower(i) == "that" && tags[k] == Tag::Clause && k > 0 && tags[k - 1] == Tag::Prep && k + 1 < tags.len() && matches!(tags[k + 1], Tag::Noun) {
+        if doc.lower(i) == "that"
+            && tags[k] == Tag::Clause
+            && k > 0
+            && tags[k - 1] == Tag::Prep
+            && k + 1 < tags.len()
+            && matches!(tags[k + 1], Tag::Noun)
+        {
             tags[k] = Tag::Det;
         }
         // possessive "her" before a noun
-        if doc.lower(i) == "her" && k + 1 < tags.len() && matches!(tags[k + 1], Tag::Noun | Tag::Name) && tags[k] == Tag::Pron {
+        if doc.lower(i) == "her"
+            && k + 1 < tags.len()
+            && matches!(tags[k + 1], Tag::Noun | Tag::Name)
+            && tags[k] == Tag::Pron
+        {
             tags[k] = Tag::Det;
         }
     }
@@ -118,7 +144,25 @@ fn first_pass(doc: &Doc, i: usize) -> Tag {
     if c.has(WordClass::COORDINATOR) {
         return Tag::Coord;
     }
-    if matches!(w, "that" | "who" | "which" | "whom" | "whose" | "when" | "where" | "while" | "whereas" | "because" | "although" | "though" | "unless" | "if" | "whether" | "once") {
+    if matches!(
+        w,
+        "that"
+            | "who"
+            | "which"
+            | "whom"
+            | "whose"
+            | "when"
+            | "where"
+            | "while"
+            | "whereas"
+            | "because"
+            | "although"
+            | "though"
+            | "unless"
+            | "if"
+            | "whether"
+            | "once"
+    ) {
         return Tag::Clause;
     }
     if c.has(WordClass::PRONOUN) && !c.has(WordClass::DETERMINER) {
@@ -137,7 +181,10 @@ fn first_pass(doc: &Doc, i: usize) -> Tag {
         return Tag::Adv;
     }
     let caps_or_headline = doc.caps_at(i) || doc.headline_at(i);
-    if doc.is_cap(i) && !(caps_or_headline && c.has(WordClass::COMMON_WORD)) && !(doc.is_sentence_initial(i) && c.has(WordClass::COMMON_WORD)) {
+    if doc.is_cap(i)
+        && !(caps_or_headline && c.has(WordClass::COMMON_WORD))
+        && !(doc.is_sentence_initial(i) && c.has(WordClass::COMMON_WORD))
+    {
         return Tag::Name;
     }
     Tag::Noun
@@ -145,19 +192,45 @@ fn first_pass(doc: &Doc, i: usize) -> Tag {
 
 /// The previous tag, skipping adverbs.
 fn previous(tags: &[Tag], k: usize) -> Option<(usize, Tag)> {
-    (0..k).rev().map(|j| (j, tags[j])).find(|(_, t)| *t != Tag::Adv)
+    (0..k)
+        .rev()
+        .map(|j| (j, tags[j]))
+        .find(|(_, t)| *t != Tag::Adv)
 }
 
-fn verb_or_noun(doc: &Doc, lexicon: &Lexicon, i: usize, base: usize, tags: &[Tag], slots: &[Slot], slot_at: &[Option<u16>]) -> Tag {
+fn verb_or_noun(
+    doc: &Doc,
+    lexicon: &Lexicon,
+    i: usize,
+    base: usize,
+    tags: &[Tag],
+    slots: &[Slot],
+    slot_at: &[Option<u16>],
+) -> Tag {
     let k = i - base;
     let w = doc.lower(i);
-    let form = lexicon.grammar.lemma(w).map(|(_, f)| f).unwrap_or(VerbForm::Base);
+    let form = lexicon
+        .grammar
+        .lemma(w)
+        .map(|(_, f)| f)
+        .unwrap_or(VerbForm::Base);
     let prev = previous(tags, k);
     let next = tags.get(k + 1).copied();
-    let noun_capable = !lexicon.vocabulary.noun_patterns_for(w).is_empty() || matches!(form, VerbForm::ThirdPerson | VerbForm::Gerund);
-    let prev_is_demonym = prev.is_some_and(|(j, t)| t == Tag::Actor && slot_at[j].is_some_and(|s| slots[s as usize].form == Form::Demonym && slots[s as usize].end == base + j + 1));
+    let noun_capable = !lexicon.vocabulary.noun_patterns_for(w).is_empty()
+        || matches!(form, VerbForm::ThirdPerson | VerbForm::Gerund);
+    let prev_is_demonym = prev.is_some_and(|(j, t)| {
+        t == Tag::Actor
+            && slot_at[j].is_some_and(|s| {
+                slots[s as usize].form == Form::Demonym && slots[s as usize].end == base + j + 1
+            })
+    });
     // "the Putin–Xi meeting", "US-China talks"
-    if noun_capable && k >= 3 && tags[k - 1] == Tag::Actor && tags[k - 2] == Tag::Hyphen && tags[k - 3] == Tag::Actor {
+    if noun_capable
+        && k >= 3
+        && tags[k - 1] == Tag::Actor
+        && tags[k - 2] == Tag::Hyphen
+        && tags[k - 3] == Tag::Actor
+    {
         return Tag::Noun;
     }
     match prev.map(|(_, t)| t) {
@@ -169,26 +242,64 @@ fn verb_or_noun(doc: &Doc, lexicon: &Lexicon, i: usize, base: usize, tags: &[Tag
         || next == Some(Tag::Verb) && tags.get(k + 2).is_some_and(|t| !matches!(t, Tag::Verb)) && {
             // "strikes killed": the next word is itself a finite verb form
             let nw = doc.lower(i + 1);
-            lexicon.grammar.lemma(nw).is_some_and(|(_, f)| matches!(f, VerbForm::Past | VerbForm::ThirdPerson))
+            lexicon
+                .grammar
+                .lemma(nw)
+                .is_some_and(|(_, f)| matches!(f, VerbForm::Past | VerbForm::ThirdPerson))
                 && lexicon.vocabulary.noun_patterns_for(nw).is_empty()
         };
     match form {
         VerbForm::Gerund => match prev.map(|(_, t)| t) {
             Some(Tag::Noun) if prev_is_demonym => Tag::Noun,
-            Some(Tag::Noun | Tag::Name | Tag::Actor | Tag::Pron | Tag::Prep | Tag::Comma | Tag::Clause | Tag::Coord) | None => {
-                if noun_capable && next_is_verbal { Tag::Noun } else { Tag::Verb }
+            Some(
+                Tag::Noun
+                | Tag::Name
+                | Tag::Actor
+                | Tag::Pron
+                | Tag::Prep
+                | Tag::Comma
+                | Tag::Clause
+                | Tag::Coord,
+            )
+            | None => {
+                if noun_capable && next_is_verbal {
+                    Tag::Noun
+                } else {
+                    Tag::Verb
+                }
             }
             _ => Tag::Verb,
         },
         VerbForm::ThirdPerson => {
-            if prev_is_demonym || next_is_verbal || matches!(prev.map(|(_, t)| t), Some(Tag::Noun)) && !matches!(next, Some(Tag::Actor | Tag::Det | Tag::Name | Tag::Pron | Tag::To | Tag::Clause | Tag::Prep | Tag::Num | Tag::Quote)) {
+            if prev_is_demonym
+                || next_is_verbal
+                || matches!(prev.map(|(_, t)| t), Some(Tag::Noun))
+                    && !matches!(
+                        next,
+                        Some(
+                            Tag::Actor
+                                | Tag::Det
+                                | Tag::Name
+                                | Tag::Pron
+                                | Tag::To
+                                | Tag::Clause
+                                | Tag::Prep
+                                | Tag::Num
+                                | Tag::Quote
+                        )
+                    )
+            {
                 Tag::Noun
             } else {
                 Tag::Verb
             }
         }
         VerbForm::Base => {
-            if prev_is_demonym || (noun_capable && matches!(prev.map(|(_, t)| t), Some(Tag::Noun | Tag::Prep)) && !doc.lower(i - 1).ends_with('s')) {
+            if prev_is_demonym
+                || (noun_capable
+                    && matches!(prev.map(|(_, t)| t), Some(Tag::Noun | Tag::Prep))
+                    && !doc.lower(i - 1).ends_with('s'))
+            {
                 if next_is_verbal || matches!(prev.map(|(_, t)| t), Some(Tag::Prep)) {
                     return Tag::Noun;
                 }
@@ -196,7 +307,9 @@ fn verb_or_noun(doc: &Doc, lexicon: &Lexicon, i: usize, base: usize, tags: &[Tag
                     return Tag::Noun;
                 }
             }
-            if matches!(prev.map(|(_, t)| t), Some(Tag::Prep)) && doc.lower(base + prev.map(|(j, _)| j).unwrap_or(0)) != "to" {
+            if matches!(prev.map(|(_, t)| t), Some(Tag::Prep))
+                && doc.lower(base + prev.map(|(j, _)| j).unwrap_or(0)) != "to"
+            {
                 return Tag::Noun;
             }
             Tag::Verb

@@ -53,7 +53,8 @@ pub struct Role {
 
 impl Role {
     pub fn covers(&self, date: &str) -> bool {
-        self.start.as_deref().is_none_or(|s| s <= date) && self.end.as_deref().is_none_or(|e| date < e)
+        self.start.as_deref().is_none_or(|s| s <= date)
+            && self.end.as_deref().is_none_or(|e| date < e)
     }
 
     /// Rank for choosing a person's affiliation when several roles apply:
@@ -177,7 +178,11 @@ impl Gazetteer {
                 continue;
             }
             // "U.S" must not match the start of "U.S.A."
-            if bytes.get(e) == Some(&b'.') && pattern.written.ends_with(|c: char| c.is_ascii_uppercase()) && e >= 2 && bytes[e - 2] == b'.' {
+            if bytes.get(e) == Some(&b'.')
+                && pattern.written.ends_with(|c: char| c.is_ascii_uppercase())
+                && e >= 2
+                && bytes[e - 2] == b'.'
+            {
                 continue;
             }
             candidates.push((s, e, m.pattern().as_u32()));
@@ -212,7 +217,10 @@ impl Gazetteer {
         }
         match date {
             Some(date) => {
-                let covering = roles.iter().filter(|r| r.covers(date)).min_by_key(|r| r.precedence());
+                let covering = roles
+                    .iter()
+                    .filter(|r| r.covers(date))
+                    .min_by_key(|r| r.precedence());
                 covering.or_else(|| {
                     roles.iter().min_by_key(|r| {
                         let distance_to = |d: &str| date_distance(date, d);
@@ -224,7 +232,11 @@ impl Gazetteer {
             }
             None => roles.iter().max_by(|a, b| {
                 let open = |r: &Role| r.end.is_none();
-                (open(a), &a.start, std::cmp::Reverse(a.precedence())).cmp(&(open(b), &b.start, std::cmp::Reverse(b.precedence())))
+                (open(a), &a.start, std::cmp::Reverse(a.precedence())).cmp(&(
+                    open(b),
+                    &b.start,
+                    std::cmp::Reverse(b.precedence()),
+                ))
             }),
         }
     }
@@ -237,13 +249,17 @@ impl Gazetteer {
         let mut found: Vec<(ActorId, &Role)> = Vec::new();
         for actor in &self.actors {
             for role in &actor.roles {
-                if role.titles.iter().any(|t| *t == title) && of.is_none_or(|o| role.of == o) {
+                if role.titles.contains(&title) && of.is_none_or(|o| role.of == o) {
                     found.push((actor.id, role));
                 }
             }
         }
         let mut ids: Vec<ActorId> = match date {
-            Some(date) => found.iter().filter(|(_, r)| r.covers(date)).map(|(id, _)| *id).collect(),
+            Some(date) => found
+                .iter()
+                .filter(|(_, r)| r.covers(date))
+                .map(|(id, _)| *id)
+                .collect(),
             None => {
                 let latest = found
                     .iter()
@@ -288,9 +304,15 @@ fn is_word_byte_char(c: char) -> bool {
 /// True when offset `at` is a word boundary on the given side of a match.
 fn is_boundary(text: &str, at: usize, start: bool) -> bool {
     if start {
-        text[..at].chars().next_back().is_none_or(|c| !is_word_byte_char(c))
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_byte_char(c))
     } else {
-        text[at..].chars().next().is_none_or(|c| !is_word_byte_char(c))
+        text[at..]
+            .chars()
+            .next()
+            .is_none_or(|c| !is_word_byte_char(c))
     }
 }
 
@@ -301,11 +323,20 @@ fn case_matches(written: &str, surface: &str) -> bool {
     let w_words = written.split(|c: char| !c.is_alphanumeric());
     let s_words = surface.split(|c: char| !c.is_alphanumeric());
     for (w, s) in w_words.zip(s_words) {
-        let Some(first) = w.chars().next() else { continue };
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        let all_upper = letters >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let all_upper = letters >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
         if all_upper {
-            if !s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            if !s
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            {
                 return false;
             }
         } else if first.is_uppercase() && !s.chars().next().is_some_and(char::is_uppercase) {
@@ -336,10 +367,40 @@ fn parse_marked(alias: &str) -> (&str, bool, bool) {
 /// Single words that must not be matched without their "the" ("the States",
 /// "the Union"): without it they are ordinary capitalised words.
 const NEEDS_ARTICLE: &[&str] = &[
-    "states", "community", "union", "alliance", "commission", "council", "assembly", "mainland",
-    "republic", "kingdom", "island", "islands", "gulf", "continent", "west", "east", "north",
-    "south", "agency", "court", "bank", "league", "conference", "organization", "organisation",
-    "movement", "party", "front", "army", "group", "network", "brotherhood", "fund", "forum",
+    "states",
+    "community",
+    "union",
+    "alliance",
+    "commission",
+    "council",
+    "assembly",
+    "mainland",
+    "republic",
+    "kingdom",
+    "island",
+    "islands",
+    "gulf",
+    "continent",
+    "west",
+    "east",
+    "north",
+    "south",
+    "agency",
+    "court",
+    "bank",
+    "league",
+    "conference",
+    "organization",
+    "organisation",
+    "movement",
+    "party",
+    "front",
+    "army",
+    "group",
+    "network",
+    "brotherhood",
+    "fund",
+    "forum",
 ];
 
 #[derive(Deserialize)]
@@ -448,7 +509,13 @@ impl GazetteerBuilder {
         Self::default()
     }
 
-    fn new_actor(&mut self, name: &str, code: Option<String>, kind: ActorKind, source: String) -> ActorId {
+    fn new_actor(
+        &mut self,
+        name: &str,
+        code: Option<String>,
+        kind: ActorKind,
+        source: String,
+    ) -> ActorId {
         let id = self.actors.len() as ActorId;
         self.actors.push(ActorEntry {
             id,
@@ -477,7 +544,9 @@ impl GazetteerBuilder {
             name_like,
             caps_ambiguous,
         };
-        self.actors[actor as usize].names.push((text.to_string(), form));
+        self.actors[actor as usize]
+            .names
+            .push((text.to_string(), form));
         self.names.push((text.to_string(), entry));
         // "the Kremlin" is also written "Kremlin officials said"
         if let Some(rest) = text.strip_prefix("the ")
@@ -485,19 +554,30 @@ impl GazetteerBuilder {
         {
             let single = !rest.contains(' ');
             let lower = rest.to_lowercase();
-            if rest.starts_with(char::is_uppercase) && !(single && NEEDS_ARTICLE.contains(&lower.as_str())) {
+            if rest.starts_with(char::is_uppercase)
+                && !(single && NEEDS_ARTICLE.contains(&lower.as_str()))
+            {
                 self.names.push((rest.to_string(), entry));
             }
         }
     }
 
-    fn register_code(&mut self, code: &str, id: ActorId, file: &str, line: usize) -> Result<(), LexiconError> {
+    fn register_code(
+        &mut self,
+        code: &str,
+        id: ActorId,
+        file: &str,
+        line: usize,
+    ) -> Result<(), LexiconError> {
         let key = code.to_uppercase();
         if let Some(&other) = self.by_code.get(&key) {
             return Err(LexiconError::at(
                 file,
                 line,
-                format!("duplicate code `{code}` (already used by {} at {})", self.actors[other as usize].name, self.actors[other as usize].source),
+                format!(
+                    "duplicate code `{code}` (already used by {} at {})",
+                    self.actors[other as usize].name, self.actors[other as usize].source
+                ),
             ));
         }
         self.by_code.insert(key, id);
@@ -508,12 +588,25 @@ impl GazetteerBuilder {
         for (line, row) in read_rows::<CountryRow>(file, content)? {
             let code = row.code.trim();
             if code.is_empty() || row.name.trim().is_empty() {
-                return Err(LexiconError::at(file, line, "a country needs a code and a name"));
+                return Err(LexiconError::at(
+                    file,
+                    line,
+                    "a country needs a code and a name",
+                ));
             }
             if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
-                return Err(LexiconError::at(file, line, format!("country code `{code}` is not three capital letters")));
+                return Err(LexiconError::at(
+                    file,
+                    line,
+                    format!("country code `{code}` is not three capital letters"),
+                ));
             }
-            let id = self.new_actor(parse_marked(&row.name).0, Some(code.to_string()), ActorKind::Country, format!("{file}:{line}"));
+            let id = self.new_actor(
+                parse_marked(&row.name).0,
+                Some(code.to_string()),
+                ActorKind::Country,
+                format!("{file}:{line}"),
+            );
             self.register_code(code, id, file, line)?;
             self.add_name(id, &row.name, NameForm::Name);
             for (field, form) in [
@@ -535,17 +628,39 @@ impl GazetteerBuilder {
         for (line, row) in read_rows::<OrganizationRow>(file, content)? {
             let code = row.code.trim();
             if code.is_empty() || row.name.trim().is_empty() {
-                return Err(LexiconError::at(file, line, "an organisation needs a code and a name"));
+                return Err(LexiconError::at(
+                    file,
+                    line,
+                    "an organisation needs a code and a name",
+                ));
             }
-            let kind: ActorKind = row.kind.parse().map_err(|e: String| LexiconError::at(file, line, e))?;
+            let kind: ActorKind = row
+                .kind
+                .parse()
+                .map_err(|e: String| LexiconError::at(file, line, e))?;
             if !matches!(kind, ActorKind::Organization | ActorKind::Group) {
-                return Err(LexiconError::at(file, line, format!("kind `{}` must be organization or group", row.kind)));
+                return Err(LexiconError::at(
+                    file,
+                    line,
+                    format!("kind `{}` must be organization or group", row.kind),
+                ));
             }
-            let id = self.new_actor(parse_marked(&row.name).0, Some(code.to_string()), kind, format!("{file}:{line}"));
+            let id = self.new_actor(
+                parse_marked(&row.name).0,
+                Some(code.to_string()),
+                kind,
+                format!("{file}:{line}"),
+            );
             self.register_code(code, id, file, line)?;
             self.add_name(id, &row.name, NameForm::Name);
-            let code_is_acronym = code.len() >= 2 && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            if code_is_acronym && !list(&row.aliases).any(|a| parse_marked(a).0 == code) && code != row.name.trim() {
+            let code_is_acronym = code.len() >= 2
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if code_is_acronym
+                && !list(&row.aliases).any(|a| parse_marked(a).0 == code)
+                && code != row.name.trim()
+            {
                 self.add_name(id, code, NameForm::Variant);
             }
             for name in list(&row.aliases) {
@@ -569,13 +684,18 @@ impl GazetteerBuilder {
         for (line, row) in read_rows::<PersonRow>(file, content)? {
             let name = row.person.trim();
             if name.is_empty() {
-                return Err(LexiconError::at(file, line, "a person row needs a `person` name"));
+                return Err(LexiconError::at(
+                    file,
+                    line,
+                    "a person row needs a `person` name",
+                ));
             }
             let key = fold(name).to_lowercase();
             let id = match self.persons.get(&key) {
                 Some(&id) => id,
                 None => {
-                    let id = self.new_actor(name, None, ActorKind::Person, format!("{file}:{line}"));
+                    let id =
+                        self.new_actor(name, None, ActorKind::Person, format!("{file}:{line}"));
                     self.persons.insert(key, id);
                     self.add_name(id, name, NameForm::FullName);
                     id
@@ -585,24 +705,42 @@ impl GazetteerBuilder {
                 "" => None,
                 "m" | "M" => Some(Gender::Male),
                 "f" | "F" => Some(Gender::Female),
-                other => return Err(LexiconError::at(file, line, format!("gender `{other}` must be m or f"))),
+                other => {
+                    return Err(LexiconError::at(
+                        file,
+                        line,
+                        format!("gender `{other}` must be m or f"),
+                    ));
+                }
             };
             let entry = &mut self.actors[id as usize];
             if let Some(g) = gender {
                 if entry.gender.is_some_and(|e| e != g) {
-                    return Err(LexiconError::at(file, line, format!("gender of {name} disagrees with {}", entry.source)));
+                    return Err(LexiconError::at(
+                        file,
+                        line,
+                        format!("gender of {name} disagrees with {}", entry.source),
+                    ));
                 }
                 entry.gender = Some(g);
             }
             let surname = row.surname.trim();
             if !surname.is_empty() {
                 if entry.surname.as_deref().is_some_and(|s| s != surname) {
-                    return Err(LexiconError::at(file, line, format!("surname of {name} disagrees with {}", entry.source)));
+                    return Err(LexiconError::at(
+                        file,
+                        line,
+                        format!("surname of {name} disagrees with {}", entry.source),
+                    ));
                 }
                 entry.surname = Some(surname.to_string());
             }
             for alias in list(&row.aliases) {
-                if !self.actors[id as usize].names.iter().any(|(n, _)| n == parse_marked(alias).0) {
+                if !self.actors[id as usize]
+                    .names
+                    .iter()
+                    .any(|(n, _)| n == parse_marked(alias).0)
+                {
                     self.add_name(id, alias, NameForm::FullName);
                 }
             }
@@ -611,7 +749,11 @@ impl GazetteerBuilder {
                 continue;
             }
             if !valid_role_kind(role) {
-                return Err(LexiconError::at(file, line, format!("unknown role `{role}` (see seeds/actors/README.md)")));
+                return Err(LexiconError::at(
+                    file,
+                    line,
+                    format!("unknown role `{role}` (see seeds/actors/README.md)"),
+                ));
             }
             let date = |value: &str, what: &str| -> Result<Option<String>, LexiconError> {
                 let value = value.trim();
@@ -620,7 +762,11 @@ impl GazetteerBuilder {
                 }
                 match normalize_date(value) {
                     Some(d) if d.len() == value.len() => Ok(Some(d)),
-                    _ => Err(LexiconError::at(file, line, format!("{what} date `{value}` is not YYYY-MM-DD"))),
+                    _ => Err(LexiconError::at(
+                        file,
+                        line,
+                        format!("{what} date `{value}` is not YYYY-MM-DD"),
+                    )),
                 }
             };
             let start = date(&row.start, "start")?;
@@ -628,10 +774,18 @@ impl GazetteerBuilder {
             if let (Some(s), Some(e)) = (&start, &end)
                 && s > e
             {
-                return Err(LexiconError::at(file, line, format!("start {s} is after end {e}")));
+                return Err(LexiconError::at(
+                    file,
+                    line,
+                    format!("start {s} is after end {e}"),
+                ));
             }
             if row.of.trim().is_empty() {
-                return Err(LexiconError::at(file, line, "a role needs `of`: the code of a country, organisation or group"));
+                return Err(LexiconError::at(
+                    file,
+                    line,
+                    "a role needs `of`: the code of a country, organisation or group",
+                ));
             }
             self.roles.push(PendingRole {
                 person: id,
@@ -658,9 +812,17 @@ impl GazetteerBuilder {
     /// Resolves references, derives surnames and builds the matcher.
     pub fn build(mut self) -> Result<Gazetteer, LexiconError> {
         for r in std::mem::take(&mut self.refs) {
-            let target = self.by_code.get(&r.code.to_uppercase()).copied().ok_or_else(|| {
-                LexiconError::at(&r.at.0, r.at.1, format!("unknown {} code `{}`", r.what, r.code))
-            })?;
+            let target = self
+                .by_code
+                .get(&r.code.to_uppercase())
+                .copied()
+                .ok_or_else(|| {
+                    LexiconError::at(
+                        &r.at.0,
+                        r.at.1,
+                        format!("unknown {} code `{}`", r.what, r.code),
+                    )
+                })?;
             let actor = &mut self.actors[r.actor as usize];
             match r.what {
                 "parent" => actor.parent = Some(target),
@@ -668,9 +830,13 @@ impl GazetteerBuilder {
             }
         }
         for r in std::mem::take(&mut self.roles) {
-            let of = self.by_code.get(&r.of.to_uppercase()).copied().ok_or_else(|| {
-                LexiconError::at(&r.at.0, r.at.1, format!("unknown `of` code `{}`", r.of))
-            })?;
+            let of = self
+                .by_code
+                .get(&r.of.to_uppercase())
+                .copied()
+                .ok_or_else(|| {
+                    LexiconError::at(&r.at.0, r.at.1, format!("unknown `of` code `{}`", r.of))
+                })?;
             self.actors[r.person as usize].roles.push(Role {
                 role: r.role,
                 titles: r.titles,
@@ -683,11 +849,19 @@ impl GazetteerBuilder {
         // matching words of accented spellings ("Védrine" for "Vedrine")
         let mut surnames: HashMap<String, Vec<ActorId>> = HashMap::new();
         let mut surname_names = Vec::new();
-        for actor in self.actors.iter_mut().filter(|a| a.kind == ActorKind::Person) {
-            let surname = actor
-                .surname
-                .clone()
-                .unwrap_or_else(|| actor.name.rsplit(' ').next().unwrap_or(&actor.name).to_string());
+        for actor in self
+            .actors
+            .iter_mut()
+            .filter(|a| a.kind == ActorKind::Person)
+        {
+            let surname = actor.surname.clone().unwrap_or_else(|| {
+                actor
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or(&actor.name)
+                    .to_string()
+            });
             if actor.surname.is_none() {
                 actor.surname = Some(surname.clone());
             }
@@ -698,7 +872,9 @@ impl GazetteerBuilder {
                 let words: Vec<&str> = name.split(' ').collect();
                 for w in words.windows(n_words) {
                     let candidate = w.join(" ");
-                    if fold(&candidate).to_lowercase() == folded_surname && !spellings.contains(&candidate) {
+                    if fold(&candidate).to_lowercase() == folded_surname
+                        && !spellings.contains(&candidate)
+                    {
                         spellings.push(candidate);
                     }
                 }
@@ -742,7 +918,9 @@ impl GazetteerBuilder {
                 Some(&i) => {
                     patterns[i].blocked = true;
                     let actors = &self.actors;
-                    patterns[i].entries.retain(|e| actors[e.actor as usize].kind != ActorKind::Country);
+                    patterns[i]
+                        .entries
+                        .retain(|e| actors[e.actor as usize].kind != ActorKind::Country);
                 }
                 None => {
                     index.insert(folded.clone(), patterns.len());
@@ -758,7 +936,13 @@ impl GazetteerBuilder {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|p| p.written.as_str()))
-            .map_err(|e| LexiconError::at("seeds/actors", 0, format!("cannot build the name matcher: {e}")))?;
+            .map_err(|e| {
+                LexiconError::at(
+                    "seeds/actors",
+                    0,
+                    format!("cannot build the name matcher: {e}"),
+                )
+            })?;
         let by_name = self
             .actors
             .iter()
@@ -798,17 +982,25 @@ Hubert Védrine\tVedrine\tm\tforeign-minister\tForeign Minister\tRUS\t1997-06-04
     fn gazetteer() -> Gazetteer {
         let mut b = GazetteerBuilder::new();
         b.add_countries("countries.tsv", COUNTRIES).unwrap();
-        b.add_countries("extra.tsv", "code\tname\nPSE\tPalestine\n").unwrap();
+        b.add_countries("extra.tsv", "code\tname\nPSE\tPalestine\n")
+            .unwrap();
         b.add_organizations("organizations.tsv", ORGS).unwrap();
         b.add_people("people.tsv", PEOPLE).unwrap();
-        b.add_blocked("blocked.tsv", "phrase\tnote\nWashington Post\tnewspaper\n").unwrap();
+        b.add_blocked("blocked.tsv", "phrase\tnote\nWashington Post\tnewspaper\n")
+            .unwrap();
         b.build().unwrap()
     }
 
     fn found(g: &Gazetteer, text: &str) -> Vec<String> {
         g.find(text)
             .iter()
-            .map(|m| format!("{}={}", &text[m.start..m.end], g.actor(g.entries(m)[0].actor).name))
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    &text[m.start..m.end],
+                    g.actor(g.entries(m)[0].actor).name
+                )
+            })
             .collect()
     }
 
@@ -816,14 +1008,29 @@ Hubert Védrine\tVedrine\tm\tforeign-minister\tForeign Minister\tRUS\t1997-06-04
     fn whole_words_longest_first_with_capitalisation() {
         let g = gazetteer();
         assert_eq!(
-            found(&g, "The Kremlin and the United States; Iranian drones hit Iranians in Moscow."),
-            ["The Kremlin=Russia", "the United States=United States", "Iranian=Iran", "Iranians=Iran", "Moscow=Russia"]
+            found(
+                &g,
+                "The Kremlin and the United States; Iranian drones hit Iranians in Moscow."
+            ),
+            [
+                "The Kremlin=Russia",
+                "the United States=United States",
+                "Iranian=Iran",
+                "Iranians=Iran",
+                "Moscow=Russia"
+            ]
         );
-        assert!(found(&g, "let us go to the us").is_empty(), "`US` needs capitals");
+        assert!(
+            found(&g, "let us go to the us").is_empty(),
+            "`US` needs capitals"
+        );
         assert!(found(&g, "Iranianism").is_empty(), "whole words only");
         assert_eq!(found(&g, "Kremlin officials"), ["Kremlin=Russia"]);
         assert_eq!(found(&g, "the States said"), ["the States=United States"]);
-        assert!(found(&g, "member States said").is_empty(), "`States` alone is not the USA");
+        assert!(
+            found(&g, "member States said").is_empty(),
+            "`States` alone is not the USA"
+        );
     }
 
     #[test]
@@ -851,21 +1058,46 @@ Hubert Védrine\tVedrine\tm\tforeign-minister\tForeign Minister\tRUS\t1997-06-04
         assert!(jordan.name_like && !jordan.caps_ambiguous);
         let us = g.entries(&m[1])[0];
         assert!(us.caps_ambiguous);
-        assert_eq!(g.actor(jordan.actor).name, "Jordan", "the marker is not part of the name");
+        assert_eq!(
+            g.actor(jordan.actor).name,
+            "Jordan",
+            "the marker is not part of the name"
+        );
     }
 
     #[test]
     fn roles_resolve_by_date() {
         let g = gazetteer();
         let usa = g.by_code("usa").unwrap();
-        let name = |ids: Vec<ActorId>| ids.iter().map(|&i| g.actor(i).name.clone()).collect::<Vec<_>>();
-        assert_eq!(name(g.holders("president", Some(usa), Some("1991-03-01"))), ["George H. W. Bush"]);
-        assert_eq!(name(g.holders("President", Some(usa), Some("2004-06-01"))), ["George W. Bush"]);
-        assert_eq!(name(g.holders("president", Some(usa), None)), ["George W. Bush"], "latest without a date");
-        assert!(g.holders("president", Some(usa), Some("1995-01-01")).is_empty());
+        let name = |ids: Vec<ActorId>| {
+            ids.iter()
+                .map(|&i| g.actor(i).name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            name(g.holders("president", Some(usa), Some("1991-03-01"))),
+            ["George H. W. Bush"]
+        );
+        assert_eq!(
+            name(g.holders("President", Some(usa), Some("2004-06-01"))),
+            ["George W. Bush"]
+        );
+        assert_eq!(
+            name(g.holders("president", Some(usa), None)),
+            ["George W. Bush"],
+            "latest without a date"
+        );
+        assert!(
+            g.holders("president", Some(usa), Some("1995-01-01"))
+                .is_empty()
+        );
         let hw = g.by_name("george h. w. bush").unwrap();
         assert_eq!(g.role_at(hw, Some("1990-01-01")).map(|r| r.of), Some(usa));
-        assert_eq!(g.role_at(hw, Some("2020-01-01")).map(|r| r.of), Some(usa), "closest role outside its dates");
+        assert_eq!(
+            g.role_at(hw, Some("2020-01-01")).map(|r| r.of),
+            Some(usa),
+            "closest role outside its dates"
+        );
     }
 
     #[test]
@@ -873,7 +1105,10 @@ Hubert Védrine\tVedrine\tm\tforeign-minister\tForeign Minister\tRUS\t1997-06-04
         let g = gazetteer();
         let unsc = g.by_code("UNSC").unwrap();
         assert_eq!(g.actor(unsc).parent, g.by_code("UN"));
-        assert_eq!(g.actor(g.by_code("Hamas").unwrap()).country, g.by_code("PSE"));
+        assert_eq!(
+            g.actor(g.by_code("Hamas").unwrap()).country,
+            g.by_code("PSE")
+        );
     }
 
     #[test]
@@ -882,20 +1117,33 @@ Hubert Védrine\tVedrine\tm\tforeign-minister\tForeign Minister\tRUS\t1997-06-04
         let e = b
             .add_countries("c.tsv", "code\tname\nRUS\tRussia\nRUS\tAgain\n")
             .unwrap_err();
-        assert!(e.to_string().starts_with("c.tsv:3: duplicate code `RUS`"), "{e}");
+        assert!(
+            e.to_string().starts_with("c.tsv:3: duplicate code `RUS`"),
+            "{e}"
+        );
         let mut b = GazetteerBuilder::new();
         let e = b
             .add_people("p.tsv", "person\trole\ttitle\tof\tstart\tend\nX Y\thead-of-state\tPresident\tRUS\t2001-13-01\t\n")
             .unwrap_err();
-        assert_eq!(e.to_string(), "p.tsv:2: start date `2001-13-01` is not YYYY-MM-DD");
+        assert_eq!(
+            e.to_string(),
+            "p.tsv:2: start date `2001-13-01` is not YYYY-MM-DD"
+        );
         let mut b = GazetteerBuilder::new();
-        b.add_people("p.tsv", "person\trole\ttitle\tof\tstart\tend\nX Y\thead-of-state\tPresident\tZZZ\t\t\n").unwrap();
+        b.add_people(
+            "p.tsv",
+            "person\trole\ttitle\tof\tstart\tend\nX Y\thead-of-state\tPresident\tZZZ\t\t\n",
+        )
+        .unwrap();
         let e = b.build().err().unwrap();
         assert_eq!(e.to_string(), "p.tsv:2: unknown `of` code `ZZZ`");
         let mut b = GazetteerBuilder::new();
         let e = b
             .add_people("p.tsv", "person\trole\ttitle\tof\tstart\tend\nX Y\thead-of-state\tPresident\tRUS\t2005-01-01\t2001-01-01\n")
             .unwrap_err();
-        assert_eq!(e.to_string(), "p.tsv:2: start 2005-01-01 is after end 2001-01-01");
+        assert_eq!(
+            e.to_string(),
+            "p.tsv:2: start 2005-01-01 is after end 2001-01-01"
+        );
     }
 }

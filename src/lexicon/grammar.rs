@@ -169,13 +169,18 @@ impl Grammar {
                     class,
                 });
             }
-            self.lemmas.entry(form).or_insert_with(|| (first.to_string(), verb_form));
+            self.lemmas
+                .entry(form)
+                .or_insert_with(|| (first.to_string(), verb_form));
         }
     }
 
     pub fn parse(content: &str, irregulars: &Irregulars) -> Result<Grammar, LexiconError> {
         let file: GrammarFile = toml::from_str(content).map_err(|e| {
-            let line = e.span().map(|s| content[..s.start].lines().count().max(1)).unwrap_or(0);
+            let line = e
+                .span()
+                .map(|s| content[..s.start].lines().count().max(1))
+                .unwrap_or(0);
             LexiconError::at("lexicon/grammar.toml", line, e.message().to_string())
         })?;
         let mut g = Grammar {
@@ -214,7 +219,10 @@ impl Grammar {
                 if rest.is_empty() {
                     g.add_class(first, class);
                 } else {
-                    g.phrases.entry(first.to_string()).or_default().push(Phrase { rest, class });
+                    g.phrases
+                        .entry(first.to_string())
+                        .or_default()
+                        .push(Phrase { rest, class });
                 }
             }
         }
@@ -247,15 +255,19 @@ impl Grammar {
                     return Err(LexiconError::at(
                         "lexicon/grammar.toml",
                         0,
-                        format!("unknown description kind `{other}` (country, organization, group, person, pair)"),
+                        format!(
+                            "unknown description kind `{other}` (country, organization, group, person, pair)"
+                        ),
                     ));
                 }
             };
             for d in list {
-                g.descriptions.push((d.split(' ').map(str::to_string).collect(), kind));
+                g.descriptions
+                    .push((d.split(' ').map(str::to_string).collect(), kind));
             }
         }
-        g.descriptions.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        g.descriptions
+            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         Ok(g)
     }
 }

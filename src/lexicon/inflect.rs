@@ -53,7 +53,13 @@ pub fn verb_forms(lemma: &str, irregulars: &Irregulars) -> Vec<(String, VerbForm
     }
     let last = b[n - 1];
     // third person
-    let third = if lemma.ends_with("s") || lemma.ends_with("x") || lemma.ends_with("z") || lemma.ends_with("ch") || lemma.ends_with("sh") || lemma.ends_with('o') {
+    let third = if lemma.ends_with("s")
+        || lemma.ends_with("x")
+        || lemma.ends_with("z")
+        || lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+        || lemma.ends_with('o')
+    {
         format!("{lemma}es")
     } else if last == b'y' && n > 1 && !is_vowel(b[n - 2]) {
         format!("{}ies", &lemma[..n - 1])
@@ -64,7 +70,12 @@ pub fn verb_forms(lemma: &str, irregulars: &Irregulars) -> Vec<(String, VerbForm
     // gerund
     let stem_ing = if lemma.ends_with("ie") {
         format!("{}ying", &lemma[..n - 2])
-    } else if last == b'e' && !lemma.ends_with("ee") && !lemma.ends_with("ye") && !lemma.ends_with("oe") && n > 2 {
+    } else if last == b'e'
+        && !lemma.ends_with("ee")
+        && !lemma.ends_with("ye")
+        && !lemma.ends_with("oe")
+        && n > 2
+    {
         format!("{}ing", &lemma[..n - 1])
     } else {
         format!("{lemma}ing")
@@ -107,7 +118,12 @@ pub fn noun_forms(noun: &str) -> Vec<String> {
     if n == 0 {
         return out;
     }
-    let plural = if noun.ends_with("s") || noun.ends_with("x") || noun.ends_with("z") || noun.ends_with("ch") || noun.ends_with("sh") {
+    let plural = if noun.ends_with("s")
+        || noun.ends_with("x")
+        || noun.ends_with("z")
+        || noun.ends_with("ch")
+        || noun.ends_with("sh")
+    {
         if noun.ends_with("ss") || !noun.ends_with('s') {
             format!("{noun}es")
         } else {
@@ -129,7 +145,10 @@ mod tests {
     fn forms(lemma: &str) -> Vec<String> {
         let mut irregulars = Irregulars::default();
         irregulars.insert("meet", vec!["met".into()], vec!["met".into()]);
-        verb_forms(lemma, &irregulars).into_iter().map(|(f, _)| f).collect()
+        verb_forms(lemma, &irregulars)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect()
     }
 
     #[test]

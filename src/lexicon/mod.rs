@@ -22,9 +22,7 @@ pub use vocabulary::{RelationId, RelationType, Vocabulary};
 use inflect::Irregulars;
 use std::path::Path;
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
-}
+use crate::embedded;
 
 /// A seed file that failed validation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,7 +62,10 @@ pub struct Lexicon {
 
 /// The embedded seed file at `path` (relative to `seeds/`).
 pub fn embedded_file(path: &str) -> Option<&'static str> {
-    embedded::SEED_FILES.iter().find(|(p, _)| *p == path).map(|(_, c)| *c)
+    embedded::SEED_FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, c)| *c)
 }
 
 /// The embedded seed files, relative to `seeds/`.
@@ -102,7 +103,11 @@ fn actor_file_kind(path: &str) -> Option<ActorFileKind> {
     }
 }
 
-fn add_actor_file(builder: &mut GazetteerBuilder, path: &str, content: &str) -> Result<(), LexiconError> {
+fn add_actor_file(
+    builder: &mut GazetteerBuilder,
+    path: &str,
+    content: &str,
+) -> Result<(), LexiconError> {
     match actor_file_kind(path) {
         Some(ActorFileKind::Countries) => builder.add_countries(path, content),
         Some(ActorFileKind::Organizations) => builder.add_organizations(path, content),
@@ -116,7 +121,10 @@ impl Lexicon {
     /// The embedded seeds, plus the actor files of `extra_actors` if given.
     pub fn load(extra_actors: Option<&Path>) -> Result<Lexicon, LexiconError> {
         let mut irregulars = Irregulars::default();
-        for (_, row) in tsv::read_rows::<IrregularRow>("lexicon/irregular-verbs.tsv", require("lexicon/irregular-verbs.tsv")?)? {
+        for (_, row) in tsv::read_rows::<IrregularRow>(
+            "lexicon/irregular-verbs.tsv",
+            require("lexicon/irregular-verbs.tsv")?,
+        )? {
             irregulars.insert(
                 &row.base,
                 tsv::list(&row.past).map(str::to_string).collect(),
@@ -140,17 +148,29 @@ impl Lexicon {
         }
         if let Some(dir) = extra_actors {
             let mut files = Vec::new();
-            collect_tsv(dir, dir, &mut files).map_err(|e| LexiconError::at(&dir.display().to_string(), 0, e.to_string()))?;
+            collect_tsv(dir, dir, &mut files)
+                .map_err(|e| LexiconError::at(&dir.display().to_string(), 0, e.to_string()))?;
             if files.is_empty() {
-                return Err(LexiconError::at(&dir.display().to_string(), 0, "no actor files (countries*.tsv, organizations*.tsv, people/*.tsv, blocked*.tsv)"));
+                return Err(LexiconError::at(
+                    &dir.display().to_string(),
+                    0,
+                    "no actor files (countries*.tsv, organizations*.tsv, people/*.tsv, blocked*.tsv)",
+                ));
             }
             for (rel, full) in files {
-                let content = std::fs::read_to_string(&full).map_err(|e| LexiconError::at(&full.display().to_string(), 0, e.to_string()))?;
+                let content = std::fs::read_to_string(&full)
+                    .map_err(|e| LexiconError::at(&full.display().to_string(), 0, e.to_string()))?;
                 let shown = full.display().to_string();
-                let kind_path = if rel.contains("people/") { format!("people/{shown}") } else { rel.clone() };
+                let kind_path = if rel.contains("people/") {
+                    format!("people/{shown}")
+                } else {
+                    rel.clone()
+                };
                 match actor_file_kind(&kind_path) {
                     Some(ActorFileKind::Countries) => builder.add_countries(&shown, &content)?,
-                    Some(ActorFileKind::Organizations) => builder.add_organizations(&shown, &content)?,
+                    Some(ActorFileKind::Organizations) => {
+                        builder.add_organizations(&shown, &content)?
+                    }
                     Some(ActorFileKind::People) => builder.add_people(&shown, &content)?,
                     Some(ActorFileKind::Blocked) => builder.add_blocked(&shown, &content)?,
                     None => {}
@@ -164,6 +184,22 @@ impl Lexicon {
             grammar,
             names,
         })
+    }
+
+    /// The gazetteer entry of an output actor, if the gazetteer knows it.
+    pub fn gazetteer_entry(&self, actor: &crate::model::Actor) -> Option<&ActorEntry> {
+        let g = &self.gazetteer;
+        let id = match (&actor.code, actor.kind) {
+            (
+                Some(code),
+                crate::model::ActorKind::Country
+                | crate::model::ActorKind::Organization
+                | crate::model::ActorKind::Group,
+            ) => g.by_code(code),
+            _ => g.by_name(&actor.name),
+        }?;
+        let entry = g.actor(id);
+        (entry.kind == actor.kind).then_some(entry)
     }
 
     /// The embedded seeds only; they are validated by the test suite, so this
@@ -180,7 +216,11 @@ struct IrregularRow {
     participle: String,
 }
 
-fn collect_tsv(root: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>) -> std::io::Result<()> {
+fn collect_tsv(
+    root: &Path,
+    dir: &Path,
+    out: &mut Vec<(String, std::path::PathBuf)>,
+) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.path());
     for entry in entries {
@@ -188,7 +228,11 @@ fn collect_tsv(root: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBu
         if path.is_dir() {
             collect_tsv(root, &path, out)?;
         } else if path.extension().is_some_and(|e| e == "tsv") {
-            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, path));
         }
     }
@@ -206,11 +250,21 @@ mod tests {
         let count = |kind| g.actors().iter().filter(|a| a.kind == kind).count();
         use crate::model::ActorKind::*;
         assert!(count(Country) >= 200, "countries: {}", count(Country));
-        assert!(count(Organization) >= 80, "organisations: {}", count(Organization));
+        assert!(
+            count(Organization) >= 80,
+            "organisations: {}",
+            count(Organization)
+        );
         assert!(count(Group) >= 40, "groups: {}", count(Group));
         assert!(count(Person) >= 1000, "persons: {}", count(Person));
-        assert!(lexicon.vocabulary.relations().len() >= 60, "relation names: {}", lexicon.vocabulary.relations().len());
-        for code in ["RUS", "CHN", "USA", "SUN", "YUG", "SCG", "DDR", "TWN", "XKX", "PSE", "HKG", "ESH"] {
+        assert!(
+            lexicon.vocabulary.relations().len() >= 60,
+            "relation names: {}",
+            lexicon.vocabulary.relations().len()
+        );
+        for code in [
+            "RUS", "CHN", "USA", "SUN", "YUG", "SCG", "DDR", "TWN", "XKX", "PSE", "HKG", "ESH",
+        ] {
             assert!(g.by_code(code).is_some(), "{code} missing");
         }
     }
@@ -225,11 +279,22 @@ mod tests {
         )
         .unwrap();
         let lexicon = Lexicon::load(Some(dir.path())).unwrap();
-        let id = lexicon.gazetteer.by_name("Ada Quill").expect("user person loaded");
+        let id = lexicon
+            .gazetteer
+            .by_name("Ada Quill")
+            .expect("user person loaded");
         assert_eq!(lexicon.gazetteer.actor(id).roles.len(), 1);
 
-        std::fs::write(dir.path().join("countries-extra.tsv"), "code\tname\nRUS\tRussia again\n").unwrap();
+        std::fs::write(
+            dir.path().join("countries-extra.tsv"),
+            "code\tname\nRUS\tRussia again\n",
+        )
+        .unwrap();
         let err = Lexicon::load(Some(dir.path())).err().unwrap();
-        assert!(err.to_string().contains("countries-extra.tsv:2: duplicate code `RUS`"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("countries-extra.tsv:2: duplicate code `RUS`"),
+            "{err}"
+        );
     }
 }

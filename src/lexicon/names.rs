@@ -58,7 +58,10 @@ impl NameWords {
                 return Err(LexiconError::at(file, line, "empty title"));
             };
             let list = self.titles.entry(first).or_default();
-            list.push(Title { words, role: row.role.trim().to_string() });
+            list.push(Title {
+                words,
+                role: row.role.trim().to_string(),
+            });
             list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
         Ok(())

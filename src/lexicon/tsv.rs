@@ -6,7 +6,10 @@ use serde::de::DeserializeOwned;
 
 /// Deserializes every data row of a TSV file (header row, `#` comments,
 /// blank lines skipped). Returns each row with its 1-based line number.
-pub fn read_rows<T: DeserializeOwned>(file: &str, content: &str) -> Result<Vec<(usize, T)>, LexiconError> {
+pub fn read_rows<T: DeserializeOwned>(
+    file: &str,
+    content: &str,
+) -> Result<Vec<(usize, T)>, LexiconError> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b'\t')
@@ -95,7 +98,10 @@ mod tests {
     #[test]
     fn wrong_field_count_names_file_and_line() {
         let err = read_rows::<Row>("t.tsv", "code\tname\nRUS\tRussia\nCHN\n").unwrap_err();
-        assert_eq!(err.to_string(), "t.tsv:3: expected 2 tab-separated fields, found 1");
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:3: expected 2 tab-separated fields, found 1"
+        );
     }
 
     #[test]

@@ -83,7 +83,10 @@ impl Vocabulary {
     }
 
     pub fn by_name(&self, name: &str) -> Option<RelationId> {
-        self.relations.iter().position(|r| r.name == name).map(|i| i as RelationId)
+        self.relations
+            .iter()
+            .position(|r| r.name == name)
+            .map(|i| i as RelationId)
     }
 
     /// Verb patterns whose verb has this (lower-case) form.
@@ -98,9 +101,18 @@ impl Vocabulary {
 
     pub fn parse(content: &str, irregulars: &Irregulars) -> Result<Vocabulary, LexiconError> {
         const FILE: &str = "lexicon/relations.toml";
-        let line_of = |span: std::ops::Range<usize>| content[..span.start.min(content.len())].lines().count().max(1);
+        let line_of = |span: std::ops::Range<usize>| {
+            content[..span.start.min(content.len())]
+                .lines()
+                .count()
+                .max(1)
+        };
         let file: RelationsFile = toml::from_str(content).map_err(|e| {
-            LexiconError::at(FILE, e.span().map(line_of).unwrap_or(0), e.message().to_string())
+            LexiconError::at(
+                FILE,
+                e.span().map(line_of).unwrap_or(0),
+                e.message().to_string(),
+            )
         })?;
         let mut vocabulary = Vocabulary {
             relations: Vec::new(),
@@ -114,18 +126,30 @@ impl Vocabulary {
             let line = line_of(entry.name.span());
             let name = entry.name.into_inner();
             if vocabulary.relations.iter().any(|r| r.name == name) {
-                return Err(LexiconError::at(FILE, line, format!("duplicate relation name `{name}`")));
+                return Err(LexiconError::at(
+                    FILE,
+                    line,
+                    format!("duplicate relation name `{name}`"),
+                ));
             }
-            let category: Category = entry
-                .category
-                .get_ref()
-                .parse()
-                .map_err(|e: String| LexiconError::at(FILE, line_of(entry.category.span()), e))?;
+            let category: Category =
+                entry.category.get_ref().parse().map_err(|e: String| {
+                    LexiconError::at(FILE, line_of(entry.category.span()), e)
+                })?;
             if !(-10.0..=10.0).contains(&entry.weight) {
-                return Err(LexiconError::at(FILE, line, format!("weight {} is outside −10..+10", entry.weight)));
+                return Err(LexiconError::at(
+                    FILE,
+                    line,
+                    format!("weight {} is outside −10..+10", entry.weight),
+                ));
             }
             let kinds = |list: &[String]| -> Result<Vec<ActorKind>, LexiconError> {
-                list.iter().map(|k| k.parse().map_err(|e: String| LexiconError::at(FILE, line, e))).collect()
+                list.iter()
+                    .map(|k| {
+                        k.parse()
+                            .map_err(|e: String| LexiconError::at(FILE, line, e))
+                    })
+                    .collect()
             };
             let id = vocabulary.relations.len() as RelationId;
             vocabulary.relations.push(RelationType {
@@ -140,10 +164,13 @@ impl Vocabulary {
             for pattern in entry.verbs {
                 let line = line_of(pattern.span());
                 let source = pattern.into_inner();
-                let (words, markers) = split_pattern(&source).map_err(|e| LexiconError::at(FILE, line, e))?;
+                let (words, markers) =
+                    split_pattern(&source).map_err(|e| LexiconError::at(FILE, line, e))?;
                 let index = vocabulary.verb_patterns.len() as u32;
                 let mut positions = words.into_iter();
-                let verbs = positions.next().ok_or_else(|| LexiconError::at(FILE, line, "empty verb pattern"))?;
+                let verbs = positions
+                    .next()
+                    .ok_or_else(|| LexiconError::at(FILE, line, "empty verb pattern"))?;
                 for lemma in &verbs {
                     for (form, verb_form) in verb_forms(lemma, irregulars) {
                         let slot = vocabulary.verb_index.entry(form).or_default();
@@ -166,8 +193,11 @@ impl Vocabulary {
             for pattern in entry.nouns {
                 let line = line_of(pattern.span());
                 let source = pattern.into_inner();
-                let (mut words, markers) = split_pattern(&source).map_err(|e| LexiconError::at(FILE, line, e))?;
-                let heads = words.pop().ok_or_else(|| LexiconError::at(FILE, line, "empty noun pattern"))?;
+                let (mut words, markers) =
+                    split_pattern(&source).map_err(|e| LexiconError::at(FILE, line, e))?;
+                let heads = words
+                    .pop()
+                    .ok_or_else(|| LexiconError::at(FILE, line, "empty noun pattern"))?;
                 let index = vocabulary.noun_patterns.len() as u32;
                 for form in expand_nouns(&heads) {
                     let slot = vocabulary.noun_index.entry(form).or_default();
@@ -207,7 +237,12 @@ fn split_pattern(pattern: &str) -> Result<(Vec<Alternatives>, Vec<ObjectMarker>)
     };
     let positions: Vec<Alternatives> = words
         .split_whitespace()
-        .map(|p| p.split('|').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
+        .map(|p| {
+            p.split('|')
+                .map(|w| w.trim().to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
         .collect();
     if positions.is_empty() || positions.iter().any(|p: &Alternatives| p.is_empty()) {
         return Err(format!("pattern `{pattern}` has an empty word"));
@@ -219,8 +254,14 @@ fn split_pattern(pattern: &str) -> Result<(Vec<Alternatives>, Vec<ObjectMarker>)
                 "-" => ObjectMarker::Direct,
                 "that" => ObjectMarker::That,
                 "" => return Err(format!("pattern `{pattern}` has an empty object marker")),
-                prep if prep.chars().all(|c| c.is_ascii_lowercase() || c == ' ') => ObjectMarker::Prep(prep.to_string()),
-                other => return Err(format!("object marker `{other}` in `{pattern}` is not `-`, `that` or a preposition")),
+                prep if prep.chars().all(|c| c.is_ascii_lowercase() || c == ' ') => {
+                    ObjectMarker::Prep(prep.to_string())
+                }
+                other => {
+                    return Err(format!(
+                        "object marker `{other}` in `{pattern}` is not `-`, `that` or a preposition"
+                    ));
+                }
             });
         }
     }
@@ -277,20 +318,38 @@ nouns = ["sanction > against"]
         assert_eq!(v.verb_patterns_for("imposes").len(), 1);
         let p = &v.verb_patterns[0];
         assert!(p.words[0].contains(&"sanctions".to_string()));
-        assert_eq!(p.markers, [ObjectMarker::Prep("on".into()), ObjectMarker::Prep("against".into())]);
+        assert_eq!(
+            p.markers,
+            [
+                ObjectMarker::Prep("on".into()),
+                ObjectMarker::Prep("against".into())
+            ]
+        );
         assert_eq!(v.noun_patterns_for("sanctions"), [0]);
         assert_eq!(v.relation(0).category, Category::Sanction);
     }
 
     #[test]
     fn errors_name_the_line() {
-        let e = parse("[[relation]]\nname = \"x\"\ncategory = \"FRIENDSHIP\"\nweight = 1.0\n").err().unwrap();
-        assert!(e.to_string().starts_with("lexicon/relations.toml:3: unknown category `FRIENDSHIP`"), "{e}");
+        let e = parse("[[relation]]\nname = \"x\"\ncategory = \"FRIENDSHIP\"\nweight = 1.0\n")
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("lexicon/relations.toml:3: unknown category `FRIENDSHIP`"),
+            "{e}"
+        );
         let e = parse("[[relation]]\nname = \"x\"\ncategory = \"AID\"\nweight = 1.0\nverbs = [\"give aid > to|%\"]\n")
             .err()
             .unwrap();
-        assert!(e.to_string().starts_with("lexicon/relations.toml:5: object marker `%`"), "{e}");
-        let e = parse("[[relation]]\nname = \"x\"\ncategory = \"AID\"\nweight = 11.0\n").err().unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("lexicon/relations.toml:5: object marker `%`"),
+            "{e}"
+        );
+        let e = parse("[[relation]]\nname = \"x\"\ncategory = \"AID\"\nweight = 11.0\n")
+            .err()
+            .unwrap();
         assert!(e.to_string().contains("outside"), "{e}");
     }
 }

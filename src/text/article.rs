@@ -240,7 +240,10 @@ mod tests {
             Ok(Some("x".into())),
             "a title alone is still an article"
         );
-        assert_eq!(parse_article_file("id: x\n---\n\n", "s"), Err(ArticleError::Empty));
+        assert_eq!(
+            parse_article_file("id: x\n---\n\n", "s"),
+            Err(ArticleError::Empty)
+        );
     }
 
     #[test]

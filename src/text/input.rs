@@ -329,7 +329,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "b.txt", b"Second article text.");
         write(dir.path(), "a.txt", b"First article text.");
-        write(dir.path(), "sub/c.jsonl", b"{\"id\":\"c1\",\"text\":\"x\"}\n\n{\"id\":\"c2\",\"text\":\"y\"}\n");
+        write(
+            dir.path(),
+            "sub/c.jsonl",
+            b"{\"id\":\"c1\",\"text\":\"x\"}\n\n{\"id\":\"c2\",\"text\":\"y\"}\n",
+        );
         write(dir.path(), "notes.md", b"ignored");
         let ids: Vec<String> = read_articles(&[dir.path()])
             .map(|r| r.unwrap().0.id)
@@ -350,7 +354,10 @@ mod tests {
         assert!(items[0].is_ok() && items[2].is_ok());
         let err = items[1].as_ref().unwrap_err();
         assert_eq!(err.origin.line, Some(2));
-        assert!(err.to_string().starts_with(&format!("{}:2: not a JSON object", path.display())));
+        assert!(
+            err.to_string()
+                .starts_with(&format!("{}:2: not a JSON object", path.display()))
+        );
     }
 
     #[test]
@@ -376,7 +383,11 @@ mod tests {
     #[test]
     fn jsonl_without_ids_gets_stem_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        let path = write(dir.path(), "feed.jsonl", b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n");
+        let path = write(
+            dir.path(),
+            "feed.jsonl",
+            b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n",
+        );
         let ids: Vec<String> = read_articles(&[path]).map(|r| r.unwrap().0.id).collect();
         assert_eq!(ids, ["feed:1", "feed:2"]);
     }

@@ -18,9 +18,39 @@ pub struct Sentence {
 }
 
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this",
-    "that", "these", "those", "there", "his", "her", "its", "their", "our", "however", "meanwhile",
-    "officials", "also", "if", "when", "while", "after", "before",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "however",
+    "meanwhile",
+    "officials",
+    "also",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
 ];
 
 fn is_closing(s: &str) -> bool {
@@ -68,16 +98,13 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 end_here = true;
             }
         }
-        if !end_here
-            && let Some(next) = tokens.get(i + 1)
-        {
+        if !end_here && let Some(next) = tokens.get(i + 1) {
             if next.newlines_before >= 2 {
                 end_here = true;
             } else if next.newlines_before == 1 {
                 // a single line break ends a sentence unless the line was
                 // wrapped mid-sentence (a word or comma, then lower case)
-                let wrapped = matches!(tok.kind, TokenKind::Word | TokenKind::Number)
-                    || s == ",";
+                let wrapped = matches!(tok.kind, TokenKind::Word | TokenKind::Number) || s == ",";
                 end_here = !(wrapped && next.case == Case::Lower);
             }
         }
@@ -136,7 +163,10 @@ mod tests {
                 "Gen. Smith said so."
             ]
         );
-        assert_eq!(split("President George W. Bush spoke."), ["President George W. Bush spoke."]);
+        assert_eq!(
+            split("President George W. Bush spoke."),
+            ["President George W. Bush spoke."]
+        );
     }
 
     #[test]
@@ -174,6 +204,9 @@ mod tests {
 
     #[test]
     fn lower_case_after_stop_does_not_split() {
-        assert_eq!(split("It rose 1.5 pct. to 20 dlrs."), ["It rose 1.5 pct. to 20 dlrs."]);
+        assert_eq!(
+            split("It rose 1.5 pct. to 20 dlrs."),
+            ["It rose 1.5 pct. to 20 dlrs."]
+        );
     }
 }

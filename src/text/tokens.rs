@@ -130,7 +130,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut kind = TokenKind::Punct;
         if is_word_char(c) {
             pos = scan_word(text, pos, abbreviations);
-            kind = if text[start..pos].bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            kind = if text[start..pos]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            {
                 TokenKind::Number
             } else {
                 TokenKind::Word
@@ -197,7 +200,9 @@ fn scan_word(text: &str, start: usize, abbreviations: &Abbreviations) -> usize {
                 matches!((chars.next(), chars.next()), (Some(a), Some('.')) if a.is_alphabetic())
             };
             let digit_follows = after.starts_with(|c: char| c.is_ascii_digit())
-                && word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
             if digit_follows {
                 pos += 1;
                 continue;
@@ -287,10 +292,23 @@ mod tests {
     fn abbreviations_and_acronyms_stay_whole() {
         assert_eq!(
             words("Mr. Putin met U.S. officials on Jan. 5."),
-            ["Mr.", "Putin", "met", "U.S.", "officials", "on", "Jan.", "5", "."]
+            [
+                "Mr.",
+                "Putin",
+                "met",
+                "U.S.",
+                "officials",
+                "on",
+                "Jan.",
+                "5",
+                "."
+            ]
         );
         assert_eq!(words("George W. Bush"), ["George", "W.", "Bush"]);
-        assert_eq!(words("the U.S.A. and U.N."), ["the", "U.S.A.", "and", "U.N."]);
+        assert_eq!(
+            words("the U.S.A. and U.N."),
+            ["the", "U.S.A.", "and", "U.N."]
+        );
     }
 
     #[test]
@@ -316,7 +334,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_separators() {
-        assert_eq!(words("1.96 pct of 1,000 tons."), ["1.96", "pct", "of", "1,000", "tons", "."]);
+        assert_eq!(
+            words("1.96 pct of 1,000 tons."),
+            ["1.96", "pct", "of", "1,000", "tons", "."]
+        );
         let t = tokenize("33.5");
         assert_eq!(t[0].kind, TokenKind::Number);
     }

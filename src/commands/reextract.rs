@@ -1,0 +1,49 @@
+//! `geokg reextract`: recompute every relation from the stored text, after
+//! the lexicon or the rules changed.
+
+use super::{Context, progress_bar};
+use crate::cli::ReextractArgs;
+use crate::extract::Extractor;
+use crate::pipeline::{BATCH, thread_pool};
+use crate::store::Store;
+use anyhow::Result;
+use rayon::prelude::*;
+
+pub fn run(cx: &Context, args: &ReextractArgs) -> Result<bool> {
+    let lexicon = cx.lexicon()?;
+    let extractor = Extractor::new(&lexicon);
+    let mut store = Store::open(&cx.db)?;
+    let pool = thread_pool(None);
+    let before = store.stats()?.relations;
+    let ids = store.article_row_ids()?;
+    let bar = progress_bar(args.quiet, "re-extracting");
+    let mut failed = 0usize;
+    for chunk in ids.chunks(BATCH) {
+        let articles = store.stored_articles(chunk)?;
+        let extracted: Vec<_> = pool.install(|| {
+            articles
+                .par_iter()
+                .map(|a| (a.row_id, extractor.extract(&a.article)))
+                .collect()
+        });
+        let mut batch = store.batch(&lexicon)?;
+        for ((row_id, extraction), stored) in extracted.iter().zip(&articles) {
+            if let Err(e) = batch.replace(*row_id, extraction) {
+                failed += 1;
+                bar.suspend(|| eprintln!("geokg: article {}: {e}", stored.article.id));
+            }
+            bar.inc(1);
+        }
+        batch.commit()?;
+    }
+    bar.finish_and_clear();
+    let after = store.stats()?.relations;
+    println!(
+        "re-extracted {} articles: {} relations before, {} now; {} failed",
+        ids.len(),
+        before,
+        after,
+        failed
+    );
+    Ok(failed == 0)
+}

@@ -1,0 +1,463 @@
+//! Reading: relations with filters, actors, statistics, actor lookup by
+//! name, graph adjacency and named queries.
+
+use super::write::normalize_alias;
+use super::{Store, StoreError};
+use rusqlite::types::ValueRef;
+use rusqlite::{OptionalExtension, params_from_iter};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorRow {
+    pub id: i64,
+    pub key: String,
+    pub name: String,
+    pub code: Option<String>,
+    pub kind: String,
+    pub affiliation: Option<String>,
+    pub discovered: bool,
+    /// relations this actor takes part in
+    pub relations: i64,
+}
+
+impl ActorRow {
+    /// "Russia (RUS)", "Vladimir Putin"
+    pub fn label(&self) -> String {
+        match &self.code {
+            Some(code) if *code != self.name => format!("{} ({code})", self.name),
+            _ => self.name.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationRow {
+    pub subject: String,
+    pub subject_code: Option<String>,
+    pub relation: String,
+    pub category: String,
+    pub object: String,
+    pub object_code: Option<String>,
+    pub negated: bool,
+    pub attributed_to: Option<String>,
+    pub confidence: f64,
+    pub weight: f64,
+    pub date: Option<String>,
+    pub article: String,
+    pub sentence: i64,
+    pub evidence: String,
+}
+
+/// Filters of `geokg relations`.
+#[derive(Debug, Clone, Default)]
+pub struct RelationFilter {
+    pub actor: Option<i64>,
+    pub with: Option<i64>,
+    pub category: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub include_negated: bool,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub articles: i64,
+    pub actors: i64,
+    pub discovered_actors: i64,
+    pub relations: i64,
+    pub edges: i64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub categories: Vec<(String, i64)>,
+}
+
+/// An aggregated edge of the graph.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EdgeRow {
+    pub id: i64,
+    pub subject: i64,
+    pub object: i64,
+    pub relation: String,
+    pub category: String,
+    pub weight: f64,
+    pub symmetric: bool,
+    pub negated: bool,
+    pub count: i64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// An edge seen from one of its ends.
+#[derive(Debug, Clone)]
+pub struct Neighbor {
+    pub actor: i64,
+    pub edge: EdgeRow,
+}
+
+const ACTOR_COLUMNS: &str = "a.id, a.key, a.name, a.code, a.kind, a.affiliation, a.discovered,
+    (SELECT count(*) FROM relations r WHERE r.subject_id = a.id) + (SELECT count(*) FROM relations r WHERE r.object_id = a.id)";
+
+fn actor_row(r: &rusqlite::Row) -> rusqlite::Result<ActorRow> {
+    Ok(ActorRow {
+        id: r.get(0)?,
+        key: r.get(1)?,
+        name: r.get(2)?,
+        code: r.get(3)?,
+        kind: r.get(4)?,
+        affiliation: r.get(5)?,
+        discovered: r.get(6)?,
+        relations: r.get(7)?,
+    })
+}
+
+fn edge_row(r: &rusqlite::Row) -> rusqlite::Result<EdgeRow> {
+    Ok(EdgeRow {
+        id: r.get(0)?,
+        subject: r.get(1)?,
+        object: r.get(2)?,
+        relation: r.get(3)?,
+        category: r.get(4)?,
+        weight: r.get(5)?,
+        symmetric: r.get(6)?,
+        negated: r.get(7)?,
+        count: r.get(8)?,
+        first_date: r.get(9)?,
+        last_date: r.get(10)?,
+    })
+}
+
+const EDGE_COLUMNS: &str = "id, subject_id, object_id, relation, category, weight, symmetric, negated, count, first_date, last_date";
+
+impl Store {
+    pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>, StoreError> {
+        let mut sql = String::from(
+            "SELECT s.name, s.code, r.relation, r.category, o.name, o.code, r.negated, t.name, r.confidence, r.weight, a.date, a.key, r.sentence, r.evidence
+             FROM relations r
+             JOIN actors s ON s.id = r.subject_id
+             JOIN actors o ON o.id = r.object_id
+             LEFT JOIN actors t ON t.id = r.attributed_to
+             JOIN articles a ON a.id = r.article_id
+             WHERE 1 = 1",
+        );
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        let mut bind = |v: rusqlite::types::Value| {
+            values.push(v);
+            values.len()
+        };
+        if let Some(actor) = f.actor {
+            let n = bind(actor.into());
+            match f.with {
+                Some(with) => {
+                    let m = bind(with.into());
+                    sql.push_str(&format!(" AND ((r.subject_id = ?{n} AND r.object_id = ?{m}) OR (r.subject_id = ?{m} AND r.object_id = ?{n}))"));
+                }
+                None => sql.push_str(&format!(" AND (r.subject_id = ?{n} OR r.object_id = ?{n})")),
+            }
+        } else if let Some(with) = f.with {
+            let n = bind(with.into());
+            sql.push_str(&format!(" AND (r.subject_id = ?{n} OR r.object_id = ?{n})"));
+        }
+        if let Some(category) = &f.category {
+            let n = bind(category.to_uppercase().into());
+            sql.push_str(&format!(" AND r.category = ?{n}"));
+        }
+        if let Some(since) = &f.since {
+            let n = bind(since.clone().into());
+            sql.push_str(&format!(" AND a.date >= ?{n}"));
+        }
+        if let Some(until) = &f.until {
+            let n = bind(until.clone().into());
+            sql.push_str(&format!(" AND a.date <= ?{n}"));
+        }
+        if !f.include_negated {
+            sql.push_str(" AND r.negated = 0");
+        }
+        let n = bind((f.limit as i64).into());
+        sql.push_str(&format!(
+            " ORDER BY a.date, a.id, r.sentence, r.id LIMIT ?{n}"
+        ));
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(values.iter()), |r| {
+                Ok(RelationRow {
+                    subject: r.get(0)?,
+                    subject_code: r.get(1)?,
+                    relation: r.get(2)?,
+                    category: r.get(3)?,
+                    object: r.get(4)?,
+                    object_code: r.get(5)?,
+                    negated: r.get(6)?,
+                    attributed_to: r.get(7)?,
+                    confidence: r.get(8)?,
+                    weight: r.get(9)?,
+                    date: r.get(10)?,
+                    article: r.get(11)?,
+                    sentence: r.get(12)?,
+                    evidence: r.get(13)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Actors in the database, most related first.
+    pub fn actors(&self, kind: Option<&str>) -> Result<Vec<ActorRow>, StoreError> {
+        let sql = format!(
+            "SELECT {ACTOR_COLUMNS} FROM actors a WHERE ?1 IS NULL OR a.kind = ?1 ORDER BY 8 DESC, a.name"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map([kind], actor_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    pub fn actor(&self, id: i64) -> Result<ActorRow, StoreError> {
+        let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors a WHERE a.id = ?1");
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row([id], actor_row)?)
+    }
+
+    /// The actor with this key (`country:RUS`), if stored.
+    pub fn actor_by_key(&self, key: &str) -> Result<Option<ActorRow>, StoreError> {
+        let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors a WHERE a.key = ?1");
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row([key], actor_row)
+            .optional()?)
+    }
+
+    /// Finds an actor by name, code or alias, case- and accent-insensitively.
+    /// No match or several give an error that lists close candidates.
+    pub fn resolve_actor(&self, query: &str) -> Result<ActorRow, StoreError> {
+        let norm = normalize_alias(query);
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT actor_id FROM aliases WHERE norm = ?1
+             UNION SELECT id FROM actors WHERE upper(code) = upper(?2) OR lower(name) = ?1",
+        )?;
+        let ids: Vec<i64> = stmt
+            .query_map(rusqlite::params![norm, query.trim()], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        match ids.len() {
+            1 => self.actor(ids[0]),
+            0 => Err(StoreError::UnknownActor {
+                query: query.to_string(),
+                candidates: self.close_names(&norm)?,
+            }),
+            _ => {
+                let mut names = Vec::new();
+                for id in ids {
+                    names.push(self.actor(id)?.label());
+                }
+                Err(StoreError::AmbiguousActor {
+                    query: query.to_string(),
+                    candidates: names,
+                })
+            }
+        }
+    }
+
+    /// Up to five actor names close to `norm`: containing it, or a small
+    /// edit distance away.
+    fn close_names(&self, norm: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT DISTINCT a.norm, a.actor_id FROM aliases a")?;
+        let mut scored: Vec<(usize, i64)> = Vec::new();
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (alias, id) = row?;
+            let distance =
+                if alias.contains(norm) || norm.contains(alias.as_str()) && alias.len() >= 3 {
+                    0
+                } else {
+                    edit_distance(&alias, norm)
+                };
+            if distance <= 2.max(norm.len() / 4) {
+                scored.push((distance, id));
+            }
+        }
+        scored.sort();
+        let mut names = Vec::new();
+        for (_, id) in scored {
+            let label = self.actor(id)?.label();
+            if !names.contains(&label) {
+                names.push(label);
+            }
+            if names.len() == 5 {
+                break;
+            }
+        }
+        Ok(names)
+    }
+
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let c = self.conn();
+        let count =
+            |sql: &str| -> Result<i64, StoreError> { Ok(c.query_row(sql, [], |r| r.get(0))?) };
+        let (first_date, last_date) =
+            c.query_row("SELECT min(date), max(date) FROM articles", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        let mut stmt = c.prepare(
+            "SELECT category, count(*) FROM relations GROUP BY category ORDER BY 2 DESC, 1",
+        )?;
+        let categories = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Stats {
+            articles: count("SELECT count(*) FROM articles")?,
+            actors: count("SELECT count(*) FROM actors")?,
+            discovered_actors: count("SELECT count(*) FROM actors WHERE discovered")?,
+            relations: count("SELECT count(*) FROM relations")?,
+            edges: count("SELECT count(*) FROM edges")?,
+            first_date,
+            last_date,
+            categories,
+        })
+    }
+
+    /// Edges at an actor (both directions), from the indexed adjacency.
+    pub fn neighbors(
+        &self,
+        actor: i64,
+        include_negated: bool,
+    ) -> Result<Vec<Neighbor>, StoreError> {
+        let mut out = Vec::new();
+        for (sql, other_is_object) in [
+            (
+                format!(
+                    "SELECT {EDGE_COLUMNS} FROM edges WHERE subject_id = ?1 AND (?2 OR negated = 0)"
+                ),
+                true,
+            ),
+            (
+                format!(
+                    "SELECT {EDGE_COLUMNS} FROM edges WHERE object_id = ?1 AND (?2 OR negated = 0)"
+                ),
+                false,
+            ),
+        ] {
+            let mut stmt = self.conn().prepare_cached(&sql)?;
+            for edge in stmt.query_map(rusqlite::params![actor, include_negated], edge_row)? {
+                let edge = edge?;
+                let other = if other_is_object {
+                    edge.object
+                } else {
+                    edge.subject
+                };
+                out.push(Neighbor { actor: other, edge });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every edge (for whole-graph export).
+    pub fn all_edges(&self, include_negated: bool) -> Result<Vec<EdgeRow>, StoreError> {
+        let sql = format!("SELECT {EDGE_COLUMNS} FROM edges WHERE ?1 OR negated = 0 ORDER BY id");
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map([include_negated], edge_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// The most confident evidence of an edge: article key, date, sentence.
+    pub fn edge_evidence(
+        &self,
+        edge: &EdgeRow,
+    ) -> Result<Option<(String, Option<String>, String)>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.key, a.date, r.evidence FROM relations r JOIN articles a ON a.id = r.article_id
+             WHERE ((r.subject_id = ?1 AND r.object_id = ?2) OR (r.symmetric AND r.subject_id = ?2 AND r.object_id = ?1))
+               AND r.relation = ?3 AND r.negated = ?4
+             ORDER BY r.confidence DESC, r.id LIMIT 1",
+        )?;
+        Ok(stmt
+            .query_row(
+                rusqlite::params![edge.subject, edge.object, edge.relation, edge.negated],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?)
+    }
+
+    /// Runs a read-only SQL query with named parameters (`:key`), bound,
+    /// never spliced. Returns column names and rows as JSON values.
+    pub fn run_query(
+        &self,
+        sql: &str,
+        params: &[(String, String)],
+    ) -> Result<(Vec<String>, Vec<Vec<serde_json::Value>>), StoreError> {
+        let mut stmt = self.conn().prepare(sql)?;
+        if !stmt.readonly() {
+            return Err(StoreError::Query("a named query must only read".into()));
+        }
+        for (key, value) in params {
+            let name = format!(":{key}");
+            let index = stmt
+                .parameter_index(&name)?
+                .ok_or_else(|| StoreError::Query(format!("the query has no parameter :{key}")))?;
+            stmt.raw_bind_parameter(index, value)?;
+        }
+        for i in 1..=stmt.parameter_count() {
+            let name = stmt.parameter_name(i).unwrap_or("?").to_string();
+            if !params.iter().any(|(k, _)| format!(":{k}") == name) {
+                return Err(StoreError::Query(format!(
+                    "missing parameter {name} (pass --param {}=VALUE)",
+                    name.trim_start_matches(':')
+                )));
+            }
+        }
+        let columns: Vec<String> = stmt.column_names().map(|c| c.to_string()).collect();
+        let mut rows = Vec::new();
+        let mut raw = stmt.raw_query();
+        while let Some(row) = raw.next()? {
+            let mut values = Vec::with_capacity(columns.len());
+            for i in 0..columns.len() {
+                values.push(match row.get_ref(i)? {
+                    ValueRef::Null => serde_json::Value::Null,
+                    ValueRef::Integer(n) => n.into(),
+                    ValueRef::Real(x) => serde_json::Number::from_f64(x)
+                        .map(serde_json::Value::Number)
+                        .unwrap_or(serde_json::Value::Null),
+                    ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+                    ValueRef::Blob(b) => format!("<{} bytes>", b.len()).into(),
+                });
+            }
+            rows.push(values);
+        }
+        Ok((columns, rows))
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("putin", "putin"), 0);
+        assert_eq!(edit_distance("puttin", "putin"), 1);
+        assert_eq!(edit_distance("china", "chile"), 2);
+    }
+}

@@ -1,0 +1,299 @@
+//! Writing: articles with their relations and mentions, one savepoint per
+//! article inside a batch transaction.
+
+use super::{Store, StoreError};
+use crate::extract::Extraction;
+use crate::lexicon::fold::fold;
+use crate::model::{Actor, Article};
+use rusqlite::{OptionalExtension, Savepoint, params};
+use std::collections::HashMap;
+
+/// What loading one article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadOutcome {
+    New {
+        relations: usize,
+    },
+    /// identical content was already stored: nothing changed
+    Unchanged,
+    /// the same id with different content: its relations were replaced
+    Replaced {
+        relations: usize,
+    },
+}
+
+/// The names an actor is known by, for alias lookups; and whether the
+/// gazetteer knows it (else it was discovered in text).
+pub trait ActorNames {
+    fn names(&self, actor: &Actor) -> Vec<String>;
+    fn is_known(&self, actor: &Actor) -> bool;
+}
+
+/// An article as stored, for re-extraction.
+pub struct StoredArticle {
+    pub row_id: i64,
+    pub article: Article,
+}
+
+/// A write transaction over many articles; commit it with [`Batch::commit`].
+pub struct Batch<'s> {
+    tx: rusqlite::Transaction<'s>,
+    names: &'s dyn ActorNames,
+    /// actor key → row id, for actors committed or written in this batch
+    actors: HashMap<String, i64>,
+}
+
+impl Store {
+    /// Starts a batch of writes.
+    pub fn batch<'s>(&'s mut self, names: &'s dyn ActorNames) -> Result<Batch<'s>, StoreError> {
+        let tx = self.conn.transaction()?;
+        Ok(Batch {
+            tx,
+            names,
+            actors: HashMap::new(),
+        })
+    }
+
+    /// Ids of all stored articles, in load order.
+    pub fn article_row_ids(&self) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        Ok(ids)
+    }
+
+    /// Reads stored articles by row id.
+    pub fn stored_articles(&self, ids: &[i64]) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, title, date, source, url, text FROM articles WHERE id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let article = stmt.query_row([id], |r| {
+                Ok(Article {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    date: r.get(2)?,
+                    source: r.get(3)?,
+                    url: r.get(4)?,
+                    text: r.get(5)?,
+                })
+            })?;
+            out.push(StoredArticle {
+                row_id: id,
+                article,
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn alias_key(name: &str) -> String {
+    fold(name)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl<'s> Batch<'s> {
+    /// Stores one article with its extraction, all or nothing.
+    pub fn load(
+        &mut self,
+        article: &Article,
+        extraction: &Extraction,
+    ) -> Result<LoadOutcome, StoreError> {
+        let hash = article.content_hash();
+        let names = self.names;
+        let mut added = Vec::new();
+        let sp = self.tx.savepoint()?;
+        let existing: Option<(i64, String)> = sp
+            .prepare_cached("SELECT id, content_hash FROM articles WHERE key = ?1")?
+            .query_row([&article.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let result = (|| -> Result<LoadOutcome, StoreError> {
+            let (row_id, replaced) = match existing {
+                Some((_, ref stored)) if *stored == hash => return Ok(LoadOutcome::Unchanged),
+                Some((id, _)) => {
+                    sp.prepare_cached("UPDATE articles SET title = ?2, date = ?3, source = ?4, url = ?5, text = ?6, content_hash = ?7, loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1")?
+                        .execute(params![id, article.title, article.date, article.source, article.url, article.text, hash])?;
+                    clear_article(&sp, id)?;
+                    (id, true)
+                }
+                None => {
+                    sp.prepare_cached("INSERT INTO articles (key, title, date, source, url, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
+                        .execute(params![article.id, article.title, article.date, article.source, article.url, article.text, hash])?;
+                    (sp.last_insert_rowid(), false)
+                }
+            };
+            let relations =
+                write_extraction(&sp, row_id, extraction, names, &mut self.actors, &mut added)?;
+            Ok(if replaced {
+                LoadOutcome::Replaced { relations }
+            } else {
+                LoadOutcome::New { relations }
+            })
+        })();
+        match result {
+            Ok(outcome) => {
+                sp.commit()?;
+                Ok(outcome)
+            }
+            Err(e) => {
+                drop(sp); // rolls back this article
+                for key in added {
+                    self.actors.remove(&key);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Replaces the relations and mentions of a stored article (re-extraction).
+    pub fn replace(&mut self, row_id: i64, extraction: &Extraction) -> Result<usize, StoreError> {
+        let names = self.names;
+        let mut added = Vec::new();
+        let sp = self.tx.savepoint()?;
+        let result = clear_article(&sp, row_id).and_then(|_| {
+            write_extraction(&sp, row_id, extraction, names, &mut self.actors, &mut added)
+        });
+        match result {
+            Ok(n) => {
+                sp.commit()?;
+                Ok(n)
+            }
+            Err(e) => {
+                drop(sp);
+                for key in added {
+                    self.actors.remove(&key);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    pub fn commit(self) -> Result<(), StoreError> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+fn clear_article(sp: &Savepoint, id: i64) -> Result<(), StoreError> {
+    sp.prepare_cached("DELETE FROM relations WHERE article_id = ?1")?
+        .execute([id])?;
+    sp.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+fn write_extraction(
+    sp: &Savepoint,
+    article: i64,
+    extraction: &Extraction,
+    names: &dyn ActorNames,
+    cache: &mut HashMap<String, i64>,
+    added: &mut Vec<String>,
+) -> Result<usize, StoreError> {
+    let mut actor_id =
+        |actor: &Actor| -> Result<i64, StoreError> { upsert_actor(sp, actor, names, cache, added) };
+    for m in &extraction.mentions {
+        let id = actor_id(&m.actor)?;
+        sp.prepare_cached("INSERT INTO mentions (article_id, actor_id, sentence, span_start, span_end) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![article, id, m.sentence as i64, m.start as i64, m.end as i64])?;
+    }
+    for r in &extraction.relations {
+        let subject = actor_id(&r.subject)?;
+        let object = actor_id(&r.object)?;
+        let attributed = r.attributed_to.as_ref().map(&mut actor_id).transpose()?;
+        sp.prepare_cached(
+            "INSERT INTO relations (article_id, subject_id, object_id, relation, category, weight, symmetric, negated, attributed_to, confidence, sentence, span_start, span_end, evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?
+        .execute(params![
+            article,
+            subject,
+            object,
+            r.relation,
+            r.category.as_str(),
+            r.weight,
+            r.symmetric,
+            r.negated,
+            attributed,
+            r.confidence,
+            r.evidence.sentence as i64,
+            r.evidence.start as i64,
+            r.evidence.end as i64,
+            r.evidence.text,
+        ])?;
+    }
+    Ok(extraction.relations.len())
+}
+
+/// The row id of an actor, inserting it (with its aliases) on first sight.
+/// A person's affiliation is kept up to date with the latest article.
+fn upsert_actor(
+    sp: &Savepoint,
+    actor: &Actor,
+    names: &dyn ActorNames,
+    cache: &mut HashMap<String, i64>,
+    added: &mut Vec<String>,
+) -> Result<i64, StoreError> {
+    let key = actor.key();
+    if let Some(&id) = cache.get(&key) {
+        return Ok(id);
+    }
+    let existing: Option<i64> = sp
+        .prepare_cached("SELECT id FROM actors WHERE key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    let id = match existing {
+        Some(id) => {
+            if actor.affiliation.is_some() {
+                sp.prepare_cached(
+                    "UPDATE actors SET affiliation = ?2 WHERE id = ?1 AND affiliation IS NOT ?2",
+                )?
+                .execute(params![id, actor.affiliation])?;
+            }
+            id
+        }
+        None => {
+            sp.prepare_cached("INSERT INTO actors (key, name, code, kind, affiliation, discovered) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+                .execute(params![key, actor.name, actor.code, actor.kind.as_str(), actor.affiliation, !names.is_known(actor)])?;
+            let id = sp.last_insert_rowid();
+            let mut aliases: Vec<String> =
+                names.names(actor).iter().map(|n| alias_key(n)).collect();
+            aliases.push(alias_key(&actor.name));
+            if let Some(code) = &actor.code {
+                aliases.push(alias_key(code));
+            }
+            aliases.sort();
+            aliases.dedup();
+            let mut stmt = sp
+                .prepare_cached("INSERT OR IGNORE INTO aliases (actor_id, norm) VALUES (?1, ?2)")?;
+            for a in aliases.iter().filter(|a| !a.is_empty()) {
+                stmt.execute(params![id, a])?;
+            }
+            added.push(key.clone());
+            id
+        }
+    };
+    cache.insert(key, id);
+    Ok(id)
+}
+
+pub(super) fn normalize_alias(name: &str) -> String {
+    alias_key(name)
+}
+
+impl ActorNames for crate::lexicon::Lexicon {
+    fn names(&self, actor: &Actor) -> Vec<String> {
+        self.gazetteer_entry(actor)
+            .map(|e| e.names.iter().map(|(n, _)| n.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    fn is_known(&self, actor: &Actor) -> bool {
+        self.gazetteer_entry(actor).is_some()
+    }
+}
