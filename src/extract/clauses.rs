@@ -290,9 +290,7 @@ impl Sentence<'_> {
                 } else if preps.is_empty() && !that {
                     return None;
                 }
-            } else if self.is_boundary(j)
-                || t == Tag::Verb && j > from && !self.lower(j).ends_with("ed")
-            {
+            } else if self.is_boundary(j) || t == Tag::Verb && j > from {
                 return None;
             }
             j += 1;

@@ -39,16 +39,21 @@ pub trait ActorFacts {
     fn gender(&self, who: Who) -> Option<Gender>;
     /// the country or organisation a person serves, if known
     fn affiliation(&self, who: Who) -> Option<Who>;
+    /// the country a group belongs to (Hamas: Palestine)
+    fn country(&self, who: Who) -> Option<Who>;
     /// the person holds a role with this title (lower case)
     fn has_title(&self, who: Who, title: &str) -> bool;
     /// the country's name starts with this word ("north", "south")
     fn name_starts_with(&self, who: Who, word: &str) -> bool;
 }
 
-/// A resolved reference: the slot to add, and a second actor for pairs.
+/// A resolved reference: the slot to add, a second actor for pairs, and
+/// the slot it takes the place of ("the Palestinian militant group" replaces
+/// the demonym "Palestinian").
 pub struct Reference {
     pub slot: Slot,
     pub pair: Option<Who>,
+    pub replaces: Option<usize>,
 }
 
 impl Discourse {
@@ -124,52 +129,74 @@ impl Discourse {
     ) -> Vec<Reference> {
         let range = doc.sentences[si].tokens.clone();
         let covered = |i: usize| slots.iter().any(|s| s.start <= i && i < s.end);
-        let mut out = Vec::new();
+        let mut out: Vec<Reference> = Vec::new();
+        // the sentence's slots with the references found so far, for recency
+        let mut current: Vec<Slot> = slots.to_vec();
         let mut i = range.start;
         while i < range.end {
-            if covered(i) {
-                i += 1;
-                continue;
-            }
-            let w = doc.lower(i);
-            if doc.is(i, WordClass::PRONOUN)
-                && let Some(kind) = lexicon.grammar.pronouns.get(w)
+            let found = if covered(i) {
+                self.national_description(doc, lexicon, si, i, slots, &current, facts)
+            } else if doc.is(i, WordClass::PRONOUN)
+                && let Some(kind) = lexicon.grammar.pronouns.get(doc.lower(i))
             {
-                if let Some(who) = self.pronoun(*kind, si, i, slots, facts) {
-                    out.push(Reference {
-                        slot: Slot {
-                            start: i,
-                            end: i + 1,
-                            who,
-                            form: Form::Pronoun,
-                        },
-                        pair: None,
-                    });
+                let slot = |who| Slot { start: i, end: i + 1, who, form: Form::Pronoun, of: None };
+                if doc.lower(i).ends_with("self") || doc.lower(i).ends_with("selves") {
+                    // reflexive: the actor before it in the clause, its subject
+                    current.iter().rfind(|s| s.end <= i).map(|s| (i + 1, Reference { slot: slot(s.who), pair: None, replaces: None }))
+                } else if let Some(who) = self.pronoun(*kind, si, i, &current, facts) {
+                    Some((i + 1, Reference { slot: slot(who), pair: None, replaces: None }))
                 } else if *kind == PronounKind::Plural
                     && let Some((a, b, at)) = self.last_pair(None)
                     && at + WINDOW >= si
                 {
-                    out.push(Reference {
-                        slot: Slot {
-                            start: i,
-                            end: i + 1,
-                            who: a,
-                            form: Form::Pronoun,
-                        },
-                        pair: Some(b),
-                    });
+                    Some((i + 1, Reference { slot: slot(a), pair: Some(b), replaces: None }))
+                } else {
+                    None
                 }
-                i += 1;
-                continue;
+            } else {
+                self.description(doc, lexicon, si, i, &current, facts)
+            };
+            match found {
+                Some((end, reference)) => {
+                    let at = current.partition_point(|s| s.start < reference.slot.start);
+                    current.insert(at, reference.slot);
+                    out.push(reference);
+                    i = end;
+                }
+                None => i += 1,
             }
-            if let Some((end, reference)) = self.description(doc, lexicon, si, i, slots, facts) {
-                out.push(reference);
-                i = end;
-                continue;
-            }
-            i += 1;
         }
         out
+    }
+
+    /// "the Palestinian militant group": a group of that country the article
+    /// named before (Hamas), in place of the demonym.
+    #[allow(clippy::too_many_arguments)]
+    fn national_description(&self, doc: &Doc, lexicon: &Lexicon, si: usize, i: usize, slots: &[Slot], current: &[Slot], facts: &dyn ActorFacts) -> Option<(usize, Reference)> {
+        if i == 0 || doc.lower(i - 1) != "the" {
+            return None;
+        }
+        let k = slots.iter().position(|s| s.start == i && s.form == Form::Demonym)?;
+        let country = slots[k].who;
+        let end_limit = doc.sentences[si].tokens.end;
+        let mut j = slots[k].end;
+        let mut steps = 0;
+        while j < end_limit && steps < 3 {
+            let w = doc.lower(j);
+            let kind = lexicon.grammar.descriptions.iter().find(|(words, kind)| words.len() == 1 && words[0] == w && matches!(kind, DescriptionKind::Group | DescriptionKind::Organization)).map(|(_, kind)| *kind);
+            if let Some(kind) = kind {
+                let wanted = if kind == DescriptionKind::Group { ActorKind::Group } else { ActorKind::Organization };
+                let who = self.recent(si, i, current, facts).find(|s| s.kind == wanted && facts.country(s.who) == Some(country)).map(|s| s.who)?;
+                let slot = Slot { start: i - 1, end: j + 1, who, form: Form::Description, of: None };
+                return Some((j + 1, Reference { slot, pair: None, replaces: Some(k) }));
+            }
+            if !doc.is_word(j) || doc.is_cap(j) || doc.is(j, WordClass::VERB | WordClass::PREPOSITION | WordClass::DETERMINER) {
+                return None;
+            }
+            j += 1;
+            steps += 1;
+        }
+        None
     }
 
     fn pronoun(
@@ -268,11 +295,12 @@ impl Discourse {
                         return None;
                     }
                     Reference {
+                        replaces: None,
                         slot: Slot {
                             start,
                             end,
                             who: a,
-                            form: Form::Description,
+                            form: Form::Description, of: None,
                         },
                         pair: Some(b),
                     }
@@ -286,11 +314,12 @@ impl Discourse {
                         .find(|s| facts.has_title(s.who, &title))
                         .map(|s| s.who)?;
                     Reference {
+                        replaces: None,
                         slot: Slot {
                             start,
                             end,
                             who,
-                            form: Form::Description,
+                            form: Form::Description, of: None,
                         },
                         pair: None,
                     }
@@ -317,11 +346,12 @@ impl Discourse {
                         .find(|s| nearest.is_none_or(|(n, aff)| s.who != n && Some(s.who) != aff))
                         .map(|s| s.who)?;
                     Reference {
+                        replaces: None,
                         slot: Slot {
                             start,
                             end,
                             who,
-                            form: Form::Description,
+                            form: Form::Description, of: None,
                         },
                         pair: None,
                     }
@@ -343,11 +373,12 @@ impl Discourse {
             return Some((
                 from + 1,
                 Reference {
+                    replaces: None,
                     slot: Slot {
                         start,
                         end: from + 1,
                         who,
-                        form: Form::Description,
+                        form: Form::Description, of: None,
                     },
                     pair: None,
                 },

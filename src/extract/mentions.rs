@@ -50,6 +50,9 @@ pub struct Mention {
     pub end: usize,
     pub who: Who,
     pub form: Form,
+    /// for a role-only mention ("the Russian president"): the country or
+    /// organisation of the role
+    pub of: Option<Who>,
 }
 
 pub struct Mentions {
@@ -280,6 +283,8 @@ struct Context<'d, 'l> {
     /// surname → the person last named in full with it
     named: HashMap<String, Who>,
     list: Vec<Mention>,
+    /// bare surnames left for when every full name of the article is known
+    pending: Vec<(usize, usize, Vec<NameEntry>)>,
 }
 
 /// Finds every actor mention of the document, in order.
@@ -306,6 +311,7 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
         found: Vec::new(),
         named: HashMap::new(),
         list: Vec::new(),
+        pending: Vec::new(),
     };
     let mut i = 0;
     while i < n {
@@ -321,10 +327,31 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
         }
         i += 1;
     }
+    // bare surnames: a full name anywhere in the article (a headline's
+    // "Blair" is named in the body), else the rules for bare surnames
+    for (start, end, persons) in std::mem::take(&mut cx.pending) {
+        let key = fold_lower(&doc.text[doc.tokens[start].start as usize..doc.tokens[end - 1].end as usize]);
+        let who = match cx.named.get(&key) {
+            Some(&who) => Some(who),
+            None => cx.bare_surname(start, end, &persons),
+        };
+        if let Some(who) = who {
+            cx.push(start, end, who, Form::Person);
+        }
+    }
+    cx.list.sort_by_key(|m| m.start);
     Mentions {
         list: cx.list,
         found: cx.found,
     }
+}
+
+/// A role's title fits a title in the text: equal, or the text names the
+/// role's country/organisation too ("un chief" fits "chief" and the reverse).
+pub fn title_fits(role_title: &str, text_title: &str) -> bool {
+    role_title == text_title
+        || role_title.ends_with(&format!(" {text_title}"))
+        || text_title.ends_with(&format!(" {role_title}"))
 }
 
 fn fold_lower(s: &str) -> String {
@@ -338,6 +365,7 @@ impl Context<'_, '_> {
             end,
             who,
             form,
+            of: None,
         });
     }
 
@@ -401,19 +429,33 @@ impl Context<'_, '_> {
                 &doc.text[doc.tokens[start].start as usize..doc.tokens[end - 1].end as usize],
             );
             let seen = self.named.get(&surname_key).copied();
+            let full_name = persons.iter().any(|e| e.form == NameForm::FullName);
+            // "King Abdullah": a title that is also someone's surname
+            let title_before_name = !full_name
+                && doc.is(start, WordClass::TITLE_WORD)
+                && end < doc.sentence_end(start)
+                && doc.is_cap(end)
+                && doc.is_word(end);
+            if title_before_name && seen.is_none() {
+                return None;
+            }
             if others.is_empty() || seen.is_some() {
                 if let Some(who) = self.resolve_person(start, end, &persons, seen) {
                     self.push(start, end, who, Form::Person);
                     return Some(end);
                 }
                 if others.is_empty() {
+                    if !full_name && title_before(doc, self.lexicon, start).is_none() {
+                        self.pending.push((start, end, persons));
+                        return Some(end);
+                    }
                     return None;
                 }
             }
         }
         let entry = others[0];
         let actor = gazetteer.actor(entry.actor);
-        if actor.kind == ActorKind::Country
+        if actor.kind != ActorKind::Person
             && matches!(
                 entry.form,
                 NameForm::Demonym | NameForm::Name | NameForm::Variant | NameForm::Official
@@ -445,6 +487,15 @@ impl Context<'_, '_> {
             return None;
         }
         let (title_end, _) = title_at(doc, self.lexicon, t, limit)?;
+        // "Australia's Foreign Minister, Alexander Downer," names the holder
+        if title_end + 1 < limit
+            && doc.is_punct(title_end, ",")
+            && doc.is_cap(title_end + 1)
+            && doc.is_word(title_end + 1)
+            && !doc.caps_at(start)
+        {
+            return None;
+        }
         // a name follows: "Russian President Vladimir Putin" is not role-only
         if title_end < limit
             && doc.is_cap(title_end)
@@ -477,7 +528,7 @@ impl Context<'_, '_> {
                 .actor(id)
                 .roles
                 .iter()
-                .any(|r| r.of == country && r.titles.contains(&title))
+                .any(|r| r.of == country && r.titles.iter().any(|t| title_fits(t, &title)))
                 .then_some(id),
             _ => None,
         });
@@ -496,7 +547,13 @@ impl Context<'_, '_> {
         } else {
             start
         };
-        self.push(first, title_end, Who::Known(holder), Form::Role);
+        self.list.push(Mention {
+            start: first,
+            end: title_end,
+            who: Who::Known(holder),
+            form: Form::Role,
+            of: Some(Who::Known(country)),
+        });
         Some(title_end)
     }
 
@@ -545,12 +602,16 @@ impl Context<'_, '_> {
             }
             return None;
         }
-        // a bare surname: only when it cannot be an ordinary word or a given name
-        let risky = doc.is(start, WordClass::GIVEN_NAME)
-            || (doc.is(start, WordClass::COMMON_WORD)
-                && (doc.is_sentence_initial(start)
-                    || doc.headline_at(start)
-                    || doc.caps_at(start)))
+        self.bare_surname(start, end, entries)
+    }
+
+    /// A surname alone, with no title and no full name in the article: only
+    /// when it cannot be an ordinary word or a given name ("Putin" yes;
+    /// "Straw", "May", "Kim" no).
+    fn bare_surname(&self, start: usize, end: usize, entries: &[NameEntry]) -> Option<Who> {
+        let doc = self.doc;
+        let candidates: Vec<ActorId> = entries.iter().map(|e| e.actor).collect();
+        let risky = doc.is(start, WordClass::GIVEN_NAME | WordClass::COMMON_WORD | WordClass::TITLE_WORD)
             || end - start > 1 && doc.caps_at(start);
         if risky
             || doc.word(start).chars().count() < 2
@@ -615,7 +676,11 @@ impl Context<'_, '_> {
         let mut words = 0;
         while j < limit && words < 5 {
             let t = &doc.tokens[j];
-            if j > i && matches[j].is_some() {
+            // a known surname inside an unknown name ("Bobby Fischer") is part of it
+            if j > i
+                && let Some((_, entries)) = &matches[j]
+                && !entries.iter().all(|e| e.form == NameForm::Surname)
+            {
                 break;
             }
             if t.kind == TokenKind::Word {
@@ -701,7 +766,8 @@ impl Context<'_, '_> {
                 | WordClass::ADVERBIAL
                 | WordClass::COORDINATOR
                 | WordClass::HONORIFIC
-                | WordClass::MODAL,
+                | WordClass::MODAL
+                | WordClass::TITLE_WORD,
         ) && !doc.is(i, WordClass::GIVEN_NAME)
         {
             return None;
@@ -729,17 +795,18 @@ impl Context<'_, '_> {
         let given = doc.is(i, WordClass::GIVEN_NAME) && words.len() >= 2;
         let uncommon = words.iter().any(|&j| !doc.is(j, WordClass::COMMON_WORD));
         let appositive = words.len() >= 2 && !caps && self.role_appositive_follows(end);
+        // in capitals and headlines, "Minister Sees" and "PM Resigns" are not names
+        let plain_words = words.iter().all(|&j| {
+            !doc.is(j, WordClass::COMMON_WORD | WordClass::VERB) || doc.is(j, WordClass::GIVEN_NAME)
+        });
+        // in running text a name has a word in Title case ("IRNA" is an acronym)
+        let title_case = words.iter().any(|&j| doc.tokens[j].case == crate::text::Case::Title);
         let person = if caps {
-            titled
-                && words.iter().all(|&j| {
-                    !doc.is(j, WordClass::COMMON_WORD) || doc.is(j, WordClass::GIVEN_NAME)
-                })
+            titled && plain_words
         } else if headline {
-            (titled || given)
-                && words
-                    .iter()
-                    .skip(1)
-                    .all(|&j| !doc.is(j, WordClass::COMMON_WORD))
+            (titled || given) && plain_words && title_case
+        } else if !title_case {
+            false
         } else {
             (titled && uncommon)
                 || (given && (words.len() >= 3 || !doc.is(last, WordClass::COMMON_WORD)))

@@ -99,6 +99,13 @@ impl ActorFacts for Facts<'_> {
         }
     }
 
+    fn country(&self, who: Who) -> Option<Who> {
+        match who {
+            Who::Known(id) => self.lexicon.gazetteer.actor(id).country.map(Who::Known),
+            Who::Found(_) => None,
+        }
+    }
+
     fn has_title(&self, who: Who, title: &str) -> bool {
         match who {
             Who::Known(id) => self.lexicon.gazetteer.actor(id).roles.iter().any(|r| {
@@ -179,7 +186,14 @@ impl<'l> Extractor<'l> {
             }
             let mut slots: Vec<Slot> = phrases.slots;
             let mut pair: Vec<Option<Who>> = vec![None; slots.len()];
-            for r in discourse.resolve(&doc, lexicon, si, &slots, &facts) {
+            let references = discourse.resolve(&doc, lexicon, si, &slots, &facts);
+            let mut replaced: Vec<usize> = references.iter().filter_map(|r| r.replaces).collect();
+            replaced.sort_unstable();
+            for k in replaced.into_iter().rev() {
+                slots.remove(k);
+                pair.remove(k);
+            }
+            for r in references {
                 let at = slots.partition_point(|s| s.start < r.slot.start);
                 slots.insert(at, r.slot);
                 pair.insert(at, r.pair);

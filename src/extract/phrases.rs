@@ -16,6 +16,8 @@ pub struct Slot {
     pub end: usize,
     pub who: Who,
     pub form: Form,
+    /// for a role-only mention: the country or organisation of the role
+    pub of: Option<Who>,
 }
 
 /// An affiliation the text states: `person` serves/leads/belongs to `of`.
@@ -64,6 +66,7 @@ pub fn build_slots(
             end: m.end,
             who: m.who,
             form: m.form,
+            of: m.of,
         })
         .collect();
     let mut affiliations = Vec::new();
@@ -99,49 +102,20 @@ pub fn build_slots(
         if let Some((title_start, _title, role)) = &title_left {
             start = *title_start;
             let mut m = *title_start;
+            // a title that starts inside the actor before it ("UN nuclear
+            // watchdog" + "watchdog chief"): the actor is the modifier
+            let overlap = k > 0 && slots[k - 1].start < *title_start && slots[k - 1].end > *title_start;
+            if overlap {
+                m = slots[k - 1].end;
+            }
             // adjectives of rank before the title: "top", "senior", "junior"
-            while m > 0
+            while !overlap
                 && m > doc.sentence_start(person.start)
                 && m + 3 > *title_start
                 && doc.is_word(m - 1)
                 && !doc.is_cap(m - 1)
                 && !doc.caps_at(m - 1)
-                && !doc.is(
-                    m - 1,
-                    WordClass::DETERMINER
-                        | WordClass::PREPOSITION
-                        | WordClass::VERB
-                        | WordClass::AUX
-                        | WordClass::COORDINATOR,
-                )
-                && matches!(
-                    doc.lower(m - 1),
-                    "top"
-                        | "senior"
-                        | "junior"
-                        | "chief"
-                        | "deputy"
-                        | "acting"
-                        | "former"
-                        | "interim"
-                        | "new"
-                        | "then"
-                        | "visiting"
-                        | "outgoing"
-                        | "incoming"
-                        | "veteran"
-                        | "admitted"
-                        | "powerful"
-                        | "hardline"
-                        | "moderate"
-                        | "exiled"
-                        | "ousted"
-                        | "embattled"
-                        | "nuclear"
-                        | "military"
-                        | "national"
-                        | "vice"
-                )
+                && doc.is(m - 1, WordClass::TITLE_MODIFIER)
             {
                 m -= 1;
             }
@@ -282,6 +256,12 @@ pub fn build_slots(
             None => {}
         }
         k = at.map(|p| p + 1).unwrap_or(k + 1);
+    }
+    // "the Cuban President": a role named without the name states it too
+    for slot in slots.iter().filter(|s| s.form == Form::Role) {
+        if let Some(of) = slot.of {
+            affiliations.push(StatedAffiliation { member: slot.who, of, relation: "leads", confidence: 0.8 });
+        }
     }
     // "[Org] of [Title] Person": "the Social Democrats (PSD) of Prime Minister Adrian Nastase"
     for w in 0..slots.len().saturating_sub(1) {

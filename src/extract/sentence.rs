@@ -67,7 +67,10 @@ impl<'a> Sentence<'a> {
         while j < end {
             let t = self.tag(j);
             if t.in_noun_phrase() {
-                if first_slot.is_none() {
+                // "their U.S. counterparts": a possessive pronoun gives way to
+                // the actor that qualifies the noun
+                let possessive = first_slot.is_some_and(|f: usize| self.slots[f].form == super::mentions::Form::Pronoun && self.slots[f].end == self.slots[f].start + 1 && self.is_class(self.slots[f].start, WordClass::DETERMINER));
+                if first_slot.is_none() || possessive && self.slot(j).is_some_and(|s| Some(s) != first_slot) {
                     first_slot = self.slot(j);
                 }
                 if let Some(s) = self.slot(j) {
@@ -84,6 +87,7 @@ impl<'a> Sentence<'a> {
                 && self.lower(j) == "of"
                 && first_slot.is_none()
                 && j > start
+                && self.is_class(j - 1, WordClass::OF_HEAD)
                 && j + 1 < end
                 && self.tag(j + 1).in_noun_phrase()
             {
@@ -125,7 +129,7 @@ impl<'a> Sentence<'a> {
                 }
                 j -= 1;
             } else if t == Tag::Prep
-                && matches!(self.lower(j - 1), "of" | "from")
+                && (self.lower(j - 1) == "of" && self.is_class(j - 2, WordClass::OF_HEAD) || self.lower(j - 1) == "from" && self.tag(j - 2) == Tag::Noun)
                 && j - 1 > floor
                 && self.tag(j - 2).in_noun_phrase()
                 && j < end

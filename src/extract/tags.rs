@@ -248,6 +248,15 @@ fn verb_or_noun(
                 .is_some_and(|(_, f)| matches!(f, VerbForm::Past | VerbForm::ThirdPerson))
                 && lexicon.vocabulary.noun_patterns_for(nw).is_empty()
         };
+    let prev_tag = prev.map(|(_, t)| t);
+    // "visiting Iraqi Prime Minister", "convicted spy": a participle as adjective
+    if doc.is(i, WordClass::PARTICIPLE_ADJECTIVE)
+        && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor))
+        && !matches!(prev_tag, Some(Tag::Aux | Tag::Modal | Tag::Neg | Tag::To))
+        && !(prev_tag == Some(Tag::Actor) && form != VerbForm::Gerund)
+    {
+        return Tag::Noun;
+    }
     match form {
         VerbForm::Gerund => match prev.map(|(_, t)| t) {
             Some(Tag::Noun) if prev_is_demonym => Tag::Noun,
@@ -270,6 +279,13 @@ fn verb_or_noun(
             }
             _ => Tag::Verb,
         },
+        // "Talks between Japan and North Korea": no subject to the left
+        VerbForm::ThirdPerson
+            if matches!(prev_tag, None | Some(Tag::Punct | Tag::Comma | Tag::Clause | Tag::Prep | Tag::Quote))
+                && matches!(next, Some(Tag::Prep | Tag::Det)) =>
+        {
+            Tag::Noun
+        }
         VerbForm::ThirdPerson => {
             if prev_is_demonym
                 || next_is_verbal
@@ -293,6 +309,14 @@ fn verb_or_noun(
             } else {
                 Tag::Verb
             }
+        }
+        // "a free trade agreement": a noun between nouns
+        VerbForm::Base if matches!(prev_tag, Some(Tag::Noun | Tag::Name)) && next == Some(Tag::Noun) && !doc.lower(i - 1).ends_with('s') => Tag::Noun,
+        // "on imported juice", "the disputed election": participles as adjectives
+        VerbForm::Past | VerbForm::Participle
+            if matches!(prev_tag, Some(Tag::Prep | Tag::Det | Tag::Poss)) && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor | Tag::Verb)) =>
+        {
+            Tag::Noun
         }
         VerbForm::Base => {
             if prev_is_demonym

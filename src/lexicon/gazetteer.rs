@@ -249,7 +249,11 @@ impl Gazetteer {
         let mut found: Vec<(ActorId, &Role)> = Vec::new();
         for actor in &self.actors {
             for role in &actor.roles {
-                if role.titles.contains(&title) && of.is_none_or(|o| role.of == o) {
+                // "chief" fits the role title "un chief", and the reverse
+                let fits = role.titles.iter().any(|t| {
+                    *t == title || t.ends_with(&format!(" {title}")) || title.ends_with(&format!(" {t}"))
+                });
+                if fits && of.is_none_or(|o| role.of == o) {
                     found.push((actor.id, role));
                 }
             }

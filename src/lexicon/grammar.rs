@@ -45,6 +45,10 @@ impl WordClass {
     pub const COMMON_WORD: WordClass = WordClass(1 << 28);
     pub const TITLE_WORD: WordClass = WordClass(1 << 29);
     pub const EVENT_VERB: WordClass = WordClass(1 << 30);
+    pub const TITLE_MODIFIER: WordClass = WordClass(1 << 31);
+    pub const PARTICIPLE_ADJECTIVE: WordClass = WordClass(1 << 32);
+    pub const OF_HEAD: WordClass = WordClass(1 << 33);
+    pub const ACCUSATION_NOUN: WordClass = WordClass(1 << 34);
 
     pub fn has(self, other: WordClass) -> bool {
         self.0 & other.0 != 0
@@ -115,6 +119,10 @@ struct GrammarFile {
     descriptions: HashMap<String, Vec<String>>,
     common_verbs: Vec<String>,
     event_verbs: Vec<String>,
+    title_modifiers: Vec<String>,
+    participle_adjectives: Vec<String>,
+    of_heads: Vec<String>,
+    accusation_nouns: Vec<String>,
 }
 
 /// A multi-word entry ("rule out", "no longer"): the class applies to its
@@ -190,7 +198,11 @@ impl Grammar {
             pronouns: file.pronouns,
             descriptions: Vec::new(),
         };
-        let words: [(&Vec<String>, WordClass); 19] = [
+        let words: [(&Vec<String>, WordClass); 23] = [
+            (&file.title_modifiers, WordClass::TITLE_MODIFIER),
+            (&file.participle_adjectives, WordClass::PARTICIPLE_ADJECTIVE),
+            (&file.of_heads, WordClass::OF_HEAD),
+            (&file.accusation_nouns, WordClass::ACCUSATION_NOUN),
             (&file.auxiliaries, WordClass::AUX),
             (&file.be_forms, WordClass::BE | WordClass::AUX),
             (&file.modals, WordClass::MODAL),
