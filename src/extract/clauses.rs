@@ -22,6 +22,10 @@ pub enum Control {
     Negative,
     /// threaten to, "threat to": a threat of the action
     Threat,
+    /// "authorized the Commerce Department to impose", "plans to slap":
+    /// the subject is the noun phrase before "to", or the subject of the
+    /// verb that governs it
+    Object,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -84,14 +88,16 @@ impl Sentence<'_> {
                         break;
                     }
                     let gov = c - 1;
-                    let control = self.control_of(gov);
+                    let control = self.control_of(gov).or_else(|| {
+                        (matches!(self.tag(gov), Tag::Noun | Tag::Actor | Tag::Name) && g.control.is_none()).then_some(Control::Object)
+                    });
                     match control {
                         Some(control) if g.control.is_none() => {
                             g.control = Some((control, gov));
                             if control == Control::Negative {
                                 g.negated = !g.negated;
                             }
-                            if matches!(self.tag(gov), Tag::Noun) {
+                            if matches!(self.tag(gov), Tag::Noun | Tag::Actor | Tag::Name) {
                                 // "Rwanda's threat to launch": the noun heads the group
                                 g.start = gov;
                                 return g;
@@ -187,7 +193,7 @@ impl Sentence<'_> {
                 }
                 Tag::Comma => {
                     // an appositive or participial phrase between commas:
-                    // the actor right before the opening comma
+                    // the actor of the noun phrase before the opening comma
                     let limit = (j - 1).saturating_sub(30).max(floor);
                     for c in (limit..j - 1).rev() {
                         if matches!(self.tag(c), Tag::Clause)
@@ -195,11 +201,13 @@ impl Sentence<'_> {
                         {
                             return None;
                         }
-                        if self.tag(c) == Tag::Comma
-                            && c > floor
-                            && let Some(s) = self.slot(c - 1)
-                        {
-                            return Some(s);
+                        if self.tag(c) == Tag::Comma && c > floor {
+                            if let Some(s) = self.slot(c - 1) {
+                                return Some(s);
+                            }
+                            if let Some((_, Some(s))) = self.np_left(c) {
+                                return Some(s);
+                            }
                         }
                     }
                     return None;
@@ -224,6 +232,23 @@ impl Sentence<'_> {
             }
         }
         None
+    }
+
+    /// The subject of an infinitive under [`Control::Object`]: the actor of
+    /// the noun phrase before "to", else the subject of the verb governing
+    /// that phrase. Returns the slot and that governing verb, if any.
+    pub fn object_control_subject(&self, gov: usize) -> (Option<usize>, Option<usize>) {
+        let (np_start, slot) = self.np_left(gov + 1).unwrap_or((gov, None));
+        let mut v = np_start;
+        while v > self.range.start && matches!(self.tag(v - 1), Tag::Adv) {
+            v -= 1;
+        }
+        let verb = (v > self.range.start && self.tag(v - 1) == Tag::Verb).then(|| v - 1);
+        if slot.is_some() {
+            return (slot, verb);
+        }
+        let subject = verb.and_then(|v| self.subject_left(self.verb_group(v).start, None));
+        (subject, verb)
     }
 
     /// The passive agent: "by X" after the verb, within the clause.

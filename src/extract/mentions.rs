@@ -285,6 +285,19 @@ struct Context<'d, 'l> {
     list: Vec<Mention>,
     /// bare surnames left for when every full name of the article is known
     pending: Vec<(usize, usize, Vec<NameEntry>)>,
+    /// role-only mentions of an undated article, resolved against the
+    /// persons it names: (first token, end, country tokens, actor, title)
+    pending_roles: Vec<PendingRole>,
+}
+
+struct PendingRole {
+    first: usize,
+    end: usize,
+    actor_start: usize,
+    actor_end: usize,
+    of: ActorId,
+    form: Form,
+    title: String,
 }
 
 /// Finds every actor mention of the document, in order.
@@ -312,6 +325,7 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
         named: HashMap::new(),
         list: Vec::new(),
         pending: Vec::new(),
+        pending_roles: Vec::new(),
     };
     let mut i = 0;
     while i < n {
@@ -337,6 +351,24 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
         };
         if let Some(who) = who {
             cx.push(start, end, who, Form::Person);
+        }
+    }
+    // "The Cuban President" in an undated article: a person the article
+    // names with that role, else the country itself
+    for role in std::mem::take(&mut cx.pending_roles) {
+        let gazetteer = &lexicon.gazetteer;
+        let named = cx.list.iter().find_map(|m| match m.who {
+            Who::Known(id) if m.form == Form::Person => gazetteer
+                .actor(id)
+                .roles
+                .iter()
+                .any(|r| r.of == role.of && r.titles.iter().any(|t| title_fits(t, &role.title)))
+                .then_some(id),
+            _ => None,
+        });
+        match named {
+            Some(id) => cx.list.push(Mention { start: role.first, end: role.end, who: Who::Known(id), form: Form::Role, of: Some(Who::Known(role.of)) }),
+            None => cx.push(role.actor_start, role.actor_end, Who::Known(role.of), role.form),
         }
     }
     cx.list.sort_by_key(|m| m.start);
@@ -532,8 +564,21 @@ impl Context<'_, '_> {
                 .then_some(id),
             _ => None,
         });
+        let first = if start > 0 && doc.lower(start - 1) == "the" {
+            start - 1
+        } else {
+            start
+        };
         let holder = match named {
             Some(id) => id,
+            None if doc.date.is_none() => {
+                // the latest holder is a poor guess for an undated story:
+                // wait for the persons the rest of the article names
+                let entry = gazetteer.actor(country);
+                let form = if entry.names.iter().any(|(n, f)| *f == NameForm::Demonym && fold_lower(n) == fold_lower(doc.word(start))) { Form::Demonym } else { Form::Name };
+                self.pending_roles.push(PendingRole { first, end: title_end, actor_start: start, actor_end: end, of: country, form, title });
+                return Some(title_end);
+            }
             None => {
                 let holders = gazetteer.holders(&title, Some(country), doc.date);
                 if holders.len() != 1 {
@@ -541,11 +586,6 @@ impl Context<'_, '_> {
                 }
                 holders[0]
             }
-        };
-        let first = if start > 0 && doc.lower(start - 1) == "the" {
-            start - 1
-        } else {
-            start
         };
         self.list.push(Mention {
             start: first,

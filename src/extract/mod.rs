@@ -278,13 +278,24 @@ impl<'l> Extractor<'l> {
         results: &mut Vec<Found>,
     ) {
         let of = if a.of == a.member {
-            // a title alone: the role the gazetteer knows for that date
-            match a.member {
-                Who::Known(id) => match facts.known_affiliation(id) {
-                    Some(of) => Who::Known(of),
-                    None => return,
-                },
-                Who::Found(_) => return,
+            // a title alone: the person's role with that title, on the
+            // article's date if it covers it ("President Bush" in 1991)
+            let (Who::Known(id), Some(title)) = (a.member, &a.title) else { return };
+            let roles: Vec<&crate::lexicon::Role> = self
+                .lexicon
+                .gazetteer
+                .actor(id)
+                .roles
+                .iter()
+                .filter(|r| r.titles.iter().any(|t| mentions::title_fits(t, title)))
+                .collect();
+            let role = match facts.date {
+                Some(date) => roles.iter().find(|r| r.covers(date)).or(roles.last()),
+                None => roles.iter().max_by_key(|r| (r.end.is_none(), r.start.clone())),
+            };
+            match role {
+                Some(r) => Who::Known(r.of),
+                None => return,
             }
         } else {
             a.of

@@ -28,6 +28,9 @@ pub struct StatedAffiliation {
     /// relation name: leads, serves, member-of, represents, belongs-to
     pub relation: &'static str,
     pub confidence: f64,
+    /// the title, when it alone states the affiliation ("President Bush"):
+    /// the person's role with that title gives the country
+    pub title: Option<String>,
 }
 
 /// The relation name an affiliation gets from the role of its title.
@@ -245,6 +248,7 @@ pub fn build_slots(
                     of,
                     relation,
                     confidence,
+                    title: None,
                 })
             }
             Some((_, relation, _)) => affiliations.push(StatedAffiliation {
@@ -252,6 +256,7 @@ pub fn build_slots(
                 of: person.who, // a title alone: the affiliation comes from the person's role
                 relation,
                 confidence: 0.7,
+                title: title_left.as_ref().map(|(_, t, _)| t.clone()),
             }),
             None => {}
         }
@@ -260,7 +265,7 @@ pub fn build_slots(
     // "the Cuban President": a role named without the name states it too
     for slot in slots.iter().filter(|s| s.form == Form::Role) {
         if let Some(of) = slot.of {
-            affiliations.push(StatedAffiliation { member: slot.who, of, relation: "leads", confidence: 0.8 });
+            affiliations.push(StatedAffiliation { member: slot.who, of, relation: "leads", confidence: 0.8, title: None });
         }
     }
     // "[Org] of [Title] Person": "the Social Democrats (PSD) of Prime Minister Adrian Nastase"
@@ -278,7 +283,7 @@ pub fn build_slots(
                 member: person.who,
                 of: org.who,
                 relation: "belongs-to",
-                confidence: 0.8,
+                confidence: 0.8, title: None,
             });
         }
     }
@@ -294,7 +299,7 @@ pub fn build_slots(
                 member: country.who,
                 of: org.who,
                 relation: "member-of",
-                confidence: 0.85,
+                confidence: 0.85, title: None,
             });
         }
     }

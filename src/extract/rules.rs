@@ -16,8 +16,9 @@ use crate::model::Category;
 
 /// Scopes of a sentence that change what is asserted.
 struct Scopes {
-    /// from this token on, relations are negated ("no indication that")
-    negated_from: Option<usize>,
+    /// tokens whose relations are negated ("no indication that …", "denied
+    /// a report that …", up to the next comma)
+    negated: Vec<bool>,
     /// tokens in a conditional clause
     conditional: Vec<bool>,
     /// tokens in the complement of a threat: threatened, not done
@@ -100,7 +101,7 @@ impl<'s, 'a> Rules<'s, 'a> {
     }
 
     fn negated_at(&self, i: usize) -> bool {
-        self.scopes.negated_from.is_some_and(|n| i >= n)
+        self.scopes.negated[self.k(i)]
     }
 
     fn suspended_at(&self, i: usize) -> bool {
@@ -112,13 +113,30 @@ impl<'s, 'a> Rules<'s, 'a> {
         let s = self.s;
         let vocabulary = &s.lexicon.vocabulary;
         let mut shared: Option<usize> = None;
+        let mut shared_hypothetical = false;
         for i in s.range.clone() {
             if s.tag(i) != Tag::Verb {
                 continue;
             }
-            let group = s.verb_group(i);
+            let mut group = s.verb_group(i);
             let form = s.lexicon.grammar.lemma(s.lower(i)).map(|(_, f)| f);
-            let subject = s.subject_left(group.start, shared);
+            let before = (group.start > s.range.start).then(|| group.start - 1);
+            // "X would A and B": the second verb shares the first one's modality
+            if before.is_some_and(|b| s.tag(b) == Tag::Coord) {
+                group.hypothetical |= shared_hypothetical;
+            }
+            let mut subject = match group.control {
+                Some((Control::Object, gov)) => s.object_control_subject(gov).0,
+                _ => s.subject_left(group.start, shared),
+            };
+            // "while greeting X", "after declaring": a participle takes the clause's subject
+            if form == Some(VerbForm::Gerund)
+                && let Some(b) = before
+                && matches!(s.lower(b), "while" | "after" | "before" | "when" | "since" | "upon" | "by" | "without" | "following" | "despite")
+            {
+                subject = shared;
+            }
+            shared_hypothetical = group.hypothetical;
             if subject.is_some()
                 && group
                     .control
@@ -250,6 +268,22 @@ impl<'s, 'a> Rules<'s, 'a> {
         {
             return false;
         }
+        // "urged Iran to release": a requested action is not asserted
+        if let Some((Control::Object, gov)) = group.control {
+            let (_, governing) = s.object_control_subject(gov);
+            let requested = governing.is_some_and(|v| {
+                vocabulary.verb_patterns_for(s.lower(v)).iter().any(|&(p, _)| vocabulary.relation(vocabulary.verb_patterns[p as usize].relation).category == Category::Request)
+                    || s.is_class(v, WordClass::INTENTION_CONTROL)
+            });
+            if requested {
+                return true;
+            }
+            confidence = 0.7;
+            if s.is_class(gov, WordClass::EVIDENCE_NOUN) || matches!(s.lower(gov), "plan" | "plans" | "bid" | "effort" | "efforts" | "attempt" | "attempts" | "intention" | "proposal" | "offer" | "move" | "decision") {
+                confidence = 0.5;
+                rule = "intention";
+            }
+        }
         let mut negated = group.negated ^ self.negated_at(i);
         match group.control {
             Some((Control::Threat, _)) => {
@@ -263,6 +297,7 @@ impl<'s, 'a> Rules<'s, 'a> {
             }
             Some((Control::Intention, _)) => {
                 confidence = 0.5;
+                rule = "intention";
             }
             _ => {}
         }
@@ -493,9 +528,10 @@ impl<'s, 'a> Rules<'s, 'a> {
         // "US-China talks", "the Putin–Xi meeting"
         let mut subjects: Vec<Who> = Vec::new();
         let mut objects: Vec<Who> = Vec::new();
+        let joins = |j: usize| s.tag(j) == Tag::Hyphen || s.lower(j) == "/" && !s.doc.tokens[j].space_before;
         if symmetric
             && first >= s.range.start + 3
-            && s.tag(first - 2) == Tag::Hyphen
+            && joins(first - 2)
             && let (Some(a), Some(b)) = (s.slot(first - 3), s.slot(first - 1))
             && s.slots[a].end == first - 2
             && s.slots[b].start == first - 1
@@ -527,6 +563,19 @@ impl<'s, 'a> Rules<'s, 'a> {
                 if subjects.is_empty() {
                     subjects = s.members(*o);
                 }
+                // "accusations by Jordan's King Abdullah that Tehran …": the object follows
+                let after_by = s.np_right(s.slots[*o].start).map(|(e, _)| e).unwrap_or(s.slots[*o].end);
+                let rest: Vec<ObjectMarker> = pattern.markers.iter().filter(|m| **m != ObjectMarker::Prep("by".into())).cloned().collect();
+                let mut k = after_by;
+                // skip a parenthetical ", and some western evacuees,"
+                if k < s.end() && s.tag(k) == Tag::Comma {
+                    if let Some(close) = (k + 1..s.end().min(k + 8)).find(|&c| s.tag(c) == Tag::Comma) {
+                        k = close + 1;
+                    }
+                }
+                if let Some((o2, _)) = s.object_after(k, &rest) {
+                    objects = s.members(o2);
+                }
             } else {
                 objects = s.members(*o);
             }
@@ -545,6 +594,13 @@ impl<'s, 'a> Rules<'s, 'a> {
                 rule = "event-verb";
                 confidence = 0.7;
             }
+        }
+        if !subjects.is_empty() && objects.is_empty() && !(symmetric && subjects.len() >= 2)
+            && let Some(other) = self.copula_subject(first)
+        {
+            // "Canada is the United States' largest trading partner"
+            objects = s.members(other);
+            rule = "copula";
         }
         if subjects.is_empty() || (objects.is_empty() && !(symmetric && subjects.len() >= 2)) {
             return false;
@@ -574,6 +630,21 @@ impl<'s, 'a> Rules<'s, 'a> {
             },
         );
         true
+    }
+
+    /// The subject of "be" when the noun phrase at `first` is its
+    /// complement: "Canada is [the United States' largest trading partner]".
+    fn copula_subject(&self, first: usize) -> Option<usize> {
+        let s = self.s;
+        let (start, _) = s.np_left(first + 1)?;
+        let mut v = start;
+        while v > s.range.start && matches!(s.tag(v - 1), Tag::Adv) {
+            v -= 1;
+        }
+        if v == s.range.start || s.tag(v - 1) != Tag::Aux || !s.is_class(v - 1, WordClass::BE) {
+            return None;
+        }
+        s.subject_left(s.verb_group(v - 1).start.min(v - 1), None)
     }
 
     /// If the noun phrase starting at or before `first` is the object of an
@@ -662,34 +733,34 @@ impl crate::lexicon::RelationType {
 fn scopes(s: &Sentence) -> Scopes {
     let n = s.range.len();
     let mut conditional = vec![false; n];
-    let mut negated_from = None;
+    let mut negated = vec![false; n];
     let mut open_if = false;
+    let mut open_negation = false;
     for i in s.range.clone() {
         let k = i - s.range.start;
         let w = s.lower(i);
         if s.tag(i) == Tag::Clause && matches!(w, "if" | "unless" | "whether") {
             open_if = true;
-        } else if open_if && matches!(s.tag(i), Tag::Comma) {
+        } else if matches!(s.tag(i), Tag::Comma) {
             open_if = false;
+            open_negation = false;
         }
         conditional[k] = open_if;
-        if negated_from.is_none() {
-            // "no indication (that)", "no evidence"
-            if s.is_class(i, WordClass::EVIDENCE_NOUN)
-                && i > s.range.start
-                && matches!(s.lower(i - 1), "no" | "little" | "any")
-                && (i < s.range.start + 2 || s.lower(i - 1) != "any" || s.tag(i - 2) == Tag::Neg)
-            {
-                negated_from = Some(i + 1);
-            }
-            // "denied (a report) that", "refuted", "dismissed"
-            if s.tag(i) == Tag::Verb
-                && let Some((lemma, _)) = s.lexicon.grammar.lemma(w)
-                && matches!(lemma, "deny" | "refute" | "dismiss")
-                && !s.verb_group(i).negated
-            {
-                negated_from = Some(i + 1);
-            }
+        negated[k] = open_negation;
+        // "no indication (that)", "no evidence", "not any sign"
+        if s.is_class(i, WordClass::EVIDENCE_NOUN)
+            && i > s.range.start
+            && (s.lower(i - 1) == "no" || s.lower(i - 1) == "any" && i >= s.range.start + 2 && s.tag(i - 2) == Tag::Neg)
+        {
+            open_negation = true;
+        }
+        // "denied (a report) that", "refuted", "dismissed"
+        if s.tag(i) == Tag::Verb
+            && let Some((lemma, _)) = s.lexicon.grammar.lemma(w)
+            && matches!(lemma, "deny" | "refute" | "dismiss")
+            && !s.verb_group(i).negated
+        {
+            open_negation = true;
         }
     }
     let question = s
@@ -699,7 +770,7 @@ fn scopes(s: &Sentence) -> Scopes {
         .find(|&i| s.tag(i) != Tag::Quote)
         .is_some_and(|i| s.lower(i) == "?");
     Scopes {
-        negated_from,
+        negated,
         conditional,
         threatened: vec![false; n],
         question,

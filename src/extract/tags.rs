@@ -249,11 +249,12 @@ fn verb_or_noun(
                 && lexicon.vocabulary.noun_patterns_for(nw).is_empty()
         };
     let prev_tag = prev.map(|(_, t)| t);
+    // the word right before, adverbs included: "on Thursday praised" is a verb
+    let adjacent = (k > 0).then(|| tags[k - 1]);
     // "visiting Iraqi Prime Minister", "convicted spy": a participle as adjective
     if doc.is(i, WordClass::PARTICIPLE_ADJECTIVE)
         && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor))
-        && !matches!(prev_tag, Some(Tag::Aux | Tag::Modal | Tag::Neg | Tag::To))
-        && !(prev_tag == Some(Tag::Actor) && form != VerbForm::Gerund)
+        && matches!(adjacent, None | Some(Tag::Det | Tag::Prep | Tag::Coord | Tag::Poss | Tag::Num | Tag::Comma | Tag::Punct | Tag::Quote))
     {
         return Tag::Noun;
     }
@@ -314,7 +315,7 @@ fn verb_or_noun(
         VerbForm::Base if matches!(prev_tag, Some(Tag::Noun | Tag::Name)) && next == Some(Tag::Noun) && !doc.lower(i - 1).ends_with('s') => Tag::Noun,
         // "on imported juice", "the disputed election": participles as adjectives
         VerbForm::Past | VerbForm::Participle
-            if matches!(prev_tag, Some(Tag::Prep | Tag::Det | Tag::Poss)) && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor | Tag::Verb)) =>
+            if matches!(adjacent, Some(Tag::Prep | Tag::Det | Tag::Poss)) && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor | Tag::Verb)) =>
         {
             Tag::Noun
         }
