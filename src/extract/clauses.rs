@@ -205,7 +205,8 @@ impl Sentence<'_> {
                             if let Some(s) = self.slot(c - 1) {
                                 return Some(s);
                             }
-                            if let Some((_, Some(s))) = self.np_left(c) {
+                            let before = self.skip_adverbials_left(c);
+                            if let Some((_, Some(s))) = self.np_left(before) {
                                 return Some(s);
                             }
                         }
@@ -251,13 +252,14 @@ impl Sentence<'_> {
         (subject, verb)
     }
 
-    /// The passive agent: "by X" after the verb, within the clause.
+    /// The passive agent: "by X" right after the verb (adverbs and time
+    /// words may come first: "deported by Germany", "abducted by the North").
     pub fn agent_after(&self, from: usize) -> Option<usize> {
-        let end = self.clause_end(from).min(from + 8);
-        (from..end)
-            .find(|&j| self.lower(j) == "by" && self.tag(j) == Tag::Prep)
-            .and_then(|j| self.np_right(j + 1))
-            .and_then(|(_, s)| s)
+        let mut j = from;
+        while j < self.end() && (matches!(self.tag(j), Tag::Adv | Tag::Quote) || self.lower(j) == "on" && j + 1 < self.end() && self.tag(j + 1) == Tag::Adv) {
+            j += 1;
+        }
+        (j < self.end() && self.lower(j) == "by" && self.tag(j) == Tag::Prep).then(|| self.np_right(j + 1)).flatten().and_then(|(_, s)| s)
     }
 
     /// The object of a pattern ending at `from`: the first of `markers`

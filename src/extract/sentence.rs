@@ -84,10 +84,9 @@ impl<'a> Sentence<'a> {
                 }
                 j += 1;
             } else if t == Tag::Prep
-                && self.lower(j) == "of"
+                && (self.lower(j) == "of" && self.is_class(j - 1, WordClass::OF_HEAD) || self.lower(j) == "by" && self.tag(j - 1) == Tag::Noun)
                 && first_slot.is_none()
                 && j > start
-                && self.is_class(j - 1, WordClass::OF_HEAD)
                 && j + 1 < end
                 && self.tag(j + 1).in_noun_phrase()
             {
@@ -157,6 +156,10 @@ impl<'a> Sentence<'a> {
             }
             // "on Monday", "in a statement", "last week": a preposition before a time word
             if j < before && j > floor && self.tag(j - 1) == Tag::Prep {
+                j -= 1;
+            }
+            // "this week", "last month"
+            if j < before && j > floor && matches!(self.lower(j - 1), "this" | "last" | "next" | "that" | "each" | "every" | "early" | "late") {
                 j -= 1;
             }
             if j > floor + 1 && self.tag(j - 1) == Tag::Num && self.tag(j - 2) == Tag::Prep {

@@ -79,6 +79,15 @@ pub fn tag_sentence(
     // second pass: verbs and nouns from context, left to right
     for i in range.clone() {
         let k = i - base;
+        if tags[k] == Tag::Noun
+            && k > 0
+            && matches!(tags[k - 1], Tag::Aux | Tag::Modal | Tag::Neg)
+            && (doc.lower(i).ends_with("ed") || doc.lower(i).ends_with("ing"))
+        {
+            // an unknown verb after an auxiliary: "would be encouraged"
+            tags[k] = Tag::Verb;
+            continue;
+        }
         if tags[k] != Tag::Verb {
             continue;
         }
@@ -116,8 +125,8 @@ fn first_pass(doc: &Doc, i: usize) -> Tag {
             return match w {
                 "," => Tag::Comma,
                 "-" | "–" | "—" if !t.space_before => Tag::Hyphen,
-                _ if doc.is_quote(i) => Tag::Quote,
                 "'" | "’" if doc.is_possessive(i) => Tag::Poss,
+                _ if doc.is_quote(i) => Tag::Quote,
                 _ => Tag::Punct,
             };
         }
@@ -190,6 +199,22 @@ fn first_pass(doc: &Doc, i: usize) -> Tag {
     Tag::Noun
 }
 
+/// The word before `i` is an adjective made of a participle ("imported
+/// frozen juice").
+fn adjectival_before(doc: &Doc, i: usize) -> bool {
+    i > 0 && (doc.lower(i - 1).ends_with("ed") || doc.is(i - 1, WordClass::PARTICIPLE_ADJECTIVE))
+}
+
+/// Nouns and adjectives back to a determiner or possessive: token `k` sits
+/// inside a noun phrase.
+fn opened_by_determiner(tags: &[Tag], k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && tags[j - 1] == Tag::Noun {
+        j -= 1;
+    }
+    j > 0 && j < k && matches!(tags[j - 1], Tag::Det | Tag::Poss | Tag::Num)
+}
+
 /// The previous tag, skipping adverbs.
 fn previous(tags: &[Tag], k: usize) -> Option<(usize, Tag)> {
     (0..k)
@@ -218,12 +243,23 @@ fn verb_or_noun(
     let next = tags.get(k + 1).copied();
     let noun_capable = !lexicon.vocabulary.noun_patterns_for(w).is_empty()
         || matches!(form, VerbForm::ThirdPerson | VerbForm::Gerund);
+    // an adjective demonym ("Israeli strikes"), not a people plural
+    // ("Canadians urge")
     let prev_is_demonym = prev.is_some_and(|(j, t)| {
+        let word = doc.lower(base + j);
         t == Tag::Actor
+            && !(word.ends_with('s') && !word.ends_with("ss"))
             && slot_at[j].is_some_and(|s| {
                 slots[s as usize].form == Form::Demonym && slots[s as usize].end == base + j + 1
             })
     });
+    // "their demands": a possessive pronoun is a determiner
+    let prev_is_possessive = prev.is_some_and(|(j, t)| {
+        t == Tag::Actor && slot_at[j].is_some_and(|s| slots[s as usize].form == Form::Pronoun) && doc.is(base + j, WordClass::DETERMINER)
+    });
+    if prev_is_possessive {
+        return Tag::Noun;
+    }
     // "the Putin–Xi meeting", "US-China talks"
     if noun_capable
         && k >= 3
@@ -253,8 +289,19 @@ fn verb_or_noun(
     let adjacent = (k > 0).then(|| tags[k - 1]);
     // "visiting Iraqi Prime Minister", "convicted spy": a participle as adjective
     if doc.is(i, WordClass::PARTICIPLE_ADJECTIVE)
-        && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor))
-        && matches!(adjacent, None | Some(Tag::Det | Tag::Prep | Tag::Coord | Tag::Poss | Tag::Num | Tag::Comma | Tag::Punct | Tag::Quote))
+        && (matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor))
+            && matches!(adjacent, None | Some(Tag::Det | Tag::Prep | Tag::Coord | Tag::Poss | Tag::Num | Tag::Comma | Tag::Punct | Tag::Quote))
+            || matches!(next, Some(Tag::Noun | Tag::Verb)) && adjacent == Some(Tag::Noun) && k > 0 && adjectival_before(doc, i))
+    {
+        return Tag::Noun;
+    }
+    // "the United States' largest trading partner": inside a noun phrase
+    // opened by a determiner or possessive, before a noun or at its end
+    if matches!(form, VerbForm::Gerund | VerbForm::Base)
+        && adjacent == Some(Tag::Noun)
+        && opened_by_determiner(tags, k)
+        && !doc.lower(i - 1).ends_with('s')
+        && !matches!(next, Some(Tag::Det | Tag::Actor | Tag::Pron | Tag::To))
     {
         return Tag::Noun;
     }
