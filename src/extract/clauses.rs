@@ -311,13 +311,17 @@ impl Sentence<'_> {
                     (preps.contains(&word), j + 1)
                 };
                 if matched {
-                    if let Some((_, Some(slot))) = self.np_right(after) {
-                        return Some((slot, ObjectMarker::Prep(word.to_string())));
+                    match self.np_right(after) {
+                        Some((_, Some(slot))) => return Some((slot, ObjectMarker::Prep(word.to_string()))),
+                        // "demands on the sticking point of Cyprus": an "of" after
+                        // the phrase belongs to it, not to the pattern
+                        Some((np_end, None)) if np_end < self.end() && self.lower(np_end) == "of" => return None,
+                        _ => {}
                     }
                 } else if preps.is_empty() && !that {
                     return None;
                 }
-            } else if self.is_boundary(j) || t == Tag::Verb && j > from {
+            } else if self.is_boundary(j) || t == Tag::Verb {
                 return None;
             }
             j += 1;
@@ -332,7 +336,18 @@ impl Sentence<'_> {
         let end = self.end();
         let mut j = i + 1;
         for (n, alternatives) in words.iter().enumerate() {
-            let max_gap = if n == 0 { 5 } else { 3 };
+            // a particle sits next to its verb ("take over", "call on"); other
+            // words allow fillers ("slap up to 300 mln dlrs in tariffs")
+            let particle = alternatives.iter().all(|w| self.lexicon.grammar.class(w).has(WordClass::PREPOSITION) || matches!(w.as_str(), "down" | "back" | "out" | "off" | "up" | "over" | "away" | "aside" | "forward"));
+            if particle {
+                let mut k = j;
+                while k < end && self.tag(k) == Tag::Adv {
+                    k += 1;
+                }
+                j = self.word_at(k, alternatives)?;
+                continue;
+            }
+            let max_gap = if n == 0 { 7 } else { 3 };
             let mut found = None;
             let mut k = j;
             while k < end && k <= j + max_gap {

@@ -327,6 +327,14 @@ fn verb_or_noun(
             }
             _ => Tag::Verb,
         },
+        // "banned arms shipments", "Iran arms scandal": an -s form right after a
+        // verb, or between a name and a noun, is a plural noun
+        VerbForm::ThirdPerson
+            if doc.is(i, WordClass::PLURAL_NOUN)
+                && (adjacent == Some(Tag::Verb) || adjacent == Some(Tag::Actor) && matches!(next, Some(Tag::Noun))) =>
+        {
+            Tag::Noun
+        }
         // "Talks between Japan and North Korea": no subject to the left
         VerbForm::ThirdPerson
             if matches!(prev_tag, None | Some(Tag::Punct | Tag::Comma | Tag::Clause | Tag::Prep | Tag::Quote))

@@ -49,6 +49,8 @@ impl WordClass {
     pub const PARTICIPLE_ADJECTIVE: WordClass = WordClass(1 << 32);
     pub const OF_HEAD: WordClass = WordClass(1 << 33);
     pub const ACCUSATION_NOUN: WordClass = WordClass(1 << 34);
+    pub const PLURAL_NOUN: WordClass = WordClass(1 << 35);
+    pub const PEJORATIVE: WordClass = WordClass(1 << 36);
 
     pub fn has(self, other: WordClass) -> bool {
         self.0 & other.0 != 0
@@ -123,6 +125,8 @@ struct GrammarFile {
     participle_adjectives: Vec<String>,
     of_heads: Vec<String>,
     accusation_nouns: Vec<String>,
+    plural_nouns: Vec<String>,
+    pejoratives: Vec<String>,
 }
 
 /// A multi-word entry ("rule out", "no longer"): the class applies to its
@@ -198,7 +202,9 @@ impl Grammar {
             pronouns: file.pronouns,
             descriptions: Vec::new(),
         };
-        let words: [(&Vec<String>, WordClass); 23] = [
+        let words: [(&Vec<String>, WordClass); 25] = [
+            (&file.plural_nouns, WordClass::PLURAL_NOUN),
+            (&file.pejoratives, WordClass::PEJORATIVE),
             (&file.title_modifiers, WordClass::TITLE_MODIFIER),
             (&file.participle_adjectives, WordClass::PARTICIPLE_ADJECTIVE),
             (&file.of_heads, WordClass::OF_HEAD),
