@@ -79,11 +79,8 @@ impl Sentence<'_> {
                     }
                 }
                 Tag::To => {
-                    // what governs the infinitive?
-                    let mut c = k;
-                    while c > floor && self.tag(c - 1) == Tag::Adv {
-                        c -= 1;
-                    }
+                    // what governs the infinitive? ("plans last week to slap")
+                    let c = self.skip_adverbials_left(k);
                     if c == floor {
                         break;
                     }
@@ -197,7 +194,7 @@ impl Sentence<'_> {
                     let limit = (j - 1).saturating_sub(30).max(floor);
                     for c in (limit..j - 1).rev() {
                         if matches!(self.tag(c), Tag::Clause)
-                            || self.is_boundary(c) && self.tag(c) != Tag::Comma
+                            || self.is_boundary(c) && !matches!(self.lower(c), "," | "(" | ")")
                         {
                             return None;
                         }
@@ -321,6 +318,9 @@ impl Sentence<'_> {
                 } else if preps.is_empty() && !that {
                     return None;
                 }
+            } else if self.lower(j) == "(" && (j + 1..(j + 4).min(end)).any(|c| self.lower(c) == ")") {
+                // "(FCOJ)": an aside in brackets
+                j = (j + 1..end).find(|&c| self.lower(c) == ")").unwrap_or(j);
             } else if self.is_boundary(j) || t == Tag::Verb {
                 return None;
             }

@@ -143,7 +143,7 @@ impl Discourse {
                 if doc.lower(i).ends_with("self") || doc.lower(i).ends_with("selves") {
                     // reflexive: the actor before it in the clause, its subject
                     current.iter().rfind(|s| s.end <= i).map(|s| (i + 1, Reference { slot: slot(s.who), pair: None, replaces: None }))
-                } else if let Some(who) = self.pronoun(*kind, si, i, &current, facts) {
+                } else if let Some(who) = self.pronoun(doc, *kind, si, i, &current, facts) {
                     Some((i + 1, Reference { slot: slot(who), pair: None, replaces: None }))
                 } else if *kind == PronounKind::Plural
                     && let Some((a, b, at)) = self.last_pair(None)
@@ -201,12 +201,35 @@ impl Discourse {
 
     fn pronoun(
         &self,
+        doc: &Doc,
         kind: PronounKind,
         si: usize,
         i: usize,
         slots: &[Slot],
         facts: &dyn ActorFacts,
     ) -> Option<Who> {
+        let fits = |who: Who| match kind {
+            PronounKind::Male | PronounKind::Female => {
+                let wanted = if kind == PronounKind::Male { Gender::Male } else { Gender::Female };
+                facts.kind(who) == ActorKind::Person && facts.gender(who).is_none_or(|g| g == wanted)
+            }
+            _ => facts.kind(who) != ActorKind::Person,
+        };
+        // a pronoun prefers the subject of its sentence: the nearest actor
+        // before it that a verb follows ("France defended itself against
+        // accusations by Ivory Coast that it used …")
+        let subject = slots.iter().rev().filter(|s| s.end <= i).find(|s| {
+            let mut j = s.end;
+            while j < i && doc.is_adverbial(j) {
+                j += 1;
+            }
+            j < i && doc.is(j, WordClass::VERB | WordClass::AUX | WordClass::MODAL) && !doc.is_possessive(j) && fits(s.who)
+        });
+        if let Some(s) = subject
+            && kind != PronounKind::Plural
+        {
+            return Some(s.who);
+        }
         let mut candidates = self.recent(si, i, slots, facts);
         match kind {
             PronounKind::Male | PronounKind::Female => {

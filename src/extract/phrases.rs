@@ -309,8 +309,9 @@ pub fn build_slots(
     }
 }
 
-/// After "of Russia's", the words that name the body ("national Security
-/// Council") belong to the phrase.
+/// After "of Russia's" or "of the Brazilian", the words that name the body
+/// ("national Security Council", "Association of Citrus Juice Industries
+/// (Abrassuco)") belong to the phrase.
 fn extend_org_words(doc: &Doc, mut end: usize, limit: usize) -> usize {
     if end < limit && doc.is_possessive(end) {
         end += 1;
@@ -331,9 +332,20 @@ fn extend_org_words(doc: &Doc, mut end: usize, limit: usize) -> usize {
         {
             j += 1;
         }
-        end = j;
+        return j;
     }
-    end
+    // capitalised words, "of" between them, and an acronym in brackets
+    let mut j = end;
+    while j < limit && j < end + 8 {
+        if doc.is_word(j) && doc.is_cap(j) && !doc.caps_at(j) || doc.lower(j) == "of" && j + 1 < limit && doc.is_cap(j + 1) {
+            j += 1;
+        } else if doc.is_punct(j, "(") && j + 2 < limit && doc.is_punct(j + 2, ")") {
+            j += 3;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// ", [the|a] [Actor['s]|Demonym] [adjectives] title [of [the] Actor['s words]] ,"
