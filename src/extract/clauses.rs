@@ -86,7 +86,9 @@ impl Sentence<'_> {
                     }
                     let gov = c - 1;
                     let control = self.control_of(gov).or_else(|| {
-                        (matches!(self.tag(gov), Tag::Noun | Tag::Actor | Tag::Name) && g.control.is_none()).then_some(Control::Object)
+                        (matches!(self.tag(gov), Tag::Noun | Tag::Actor | Tag::Name)
+                            && g.control.is_none())
+                        .then_some(Control::Object)
                     });
                     match control {
                         Some(control) if g.control.is_none() => {
@@ -109,9 +111,15 @@ impl Sentence<'_> {
                 Tag::Verb
                     if g.control.is_none()
                         && k + 1 == j
-                        && matches!(form, Some(VerbForm::Base)) =>
+                        && (matches!(form, Some(VerbForm::Base))
+                            || form == Some(VerbForm::Gerund)
+                                && self.is_class(
+                                    k,
+                                    WordClass::NEGATIVE_VERB | WordClass::ASSERTIVE_CONTROL,
+                                )) =>
                 {
-                    // "dare attack", "help evacuate": a bare infinitive
+                    // "dare attack", "help evacuate": a bare infinitive;
+                    // "denied sending", "began shelling": a gerund
                     match self.control_of(k) {
                         Some(control) => {
                             g.control = Some((control, k));
@@ -253,10 +261,16 @@ impl Sentence<'_> {
     /// words may come first: "deported by Germany", "abducted by the North").
     pub fn agent_after(&self, from: usize) -> Option<usize> {
         let mut j = from;
-        while j < self.end() && (matches!(self.tag(j), Tag::Adv | Tag::Quote) || self.lower(j) == "on" && j + 1 < self.end() && self.tag(j + 1) == Tag::Adv) {
+        while j < self.end()
+            && (matches!(self.tag(j), Tag::Adv | Tag::Quote)
+                || self.lower(j) == "on" && j + 1 < self.end() && self.tag(j + 1) == Tag::Adv)
+        {
             j += 1;
         }
-        (j < self.end() && self.lower(j) == "by" && self.tag(j) == Tag::Prep).then(|| self.np_right(j + 1)).flatten().and_then(|(_, s)| s)
+        (j < self.end() && self.lower(j) == "by" && self.tag(j) == Tag::Prep)
+            .then(|| self.np_right(j + 1))
+            .flatten()
+            .and_then(|(_, s)| s)
     }
 
     /// The object of a pattern ending at `from`: the first of `markers`
@@ -309,16 +323,24 @@ impl Sentence<'_> {
                 };
                 if matched {
                     match self.np_right(after) {
-                        Some((_, Some(slot))) => return Some((slot, ObjectMarker::Prep(word.to_string()))),
+                        Some((_, Some(slot))) => {
+                            return Some((slot, ObjectMarker::Prep(word.to_string())));
+                        }
                         // "demands on the sticking point of Cyprus": an "of" after
                         // the phrase belongs to it, not to the pattern
-                        Some((np_end, None)) if np_end < self.end() && self.lower(np_end) == "of" => return None,
+                        Some((np_end, None))
+                            if np_end < self.end() && self.lower(np_end) == "of" =>
+                        {
+                            return None;
+                        }
                         _ => {}
                     }
                 } else if preps.is_empty() && !that {
                     return None;
                 }
-            } else if self.lower(j) == "(" && (j + 1..(j + 4).min(end)).any(|c| self.lower(c) == ")") {
+            } else if self.lower(j) == "("
+                && (j + 1..(j + 4).min(end)).any(|c| self.lower(c) == ")")
+            {
                 // "(FCOJ)": an aside in brackets
                 j = (j + 1..end).find(|&c| self.lower(c) == ")").unwrap_or(j);
             } else if self.is_boundary(j) || t == Tag::Verb {
@@ -338,7 +360,21 @@ impl Sentence<'_> {
         for (n, alternatives) in words.iter().enumerate() {
             // a particle sits next to its verb ("take over", "call on"); other
             // words allow fillers ("slap up to 300 mln dlrs in tariffs")
-            let particle = alternatives.iter().all(|w| self.lexicon.grammar.class(w).has(WordClass::PREPOSITION) || matches!(w.as_str(), "down" | "back" | "out" | "off" | "up" | "over" | "away" | "aside" | "forward"));
+            let particle = alternatives.iter().take(1).all(|w| {
+                self.lexicon.grammar.class(w).has(WordClass::PREPOSITION)
+                    || matches!(
+                        w.as_str(),
+                        "down"
+                            | "back"
+                            | "out"
+                            | "off"
+                            | "up"
+                            | "over"
+                            | "away"
+                            | "aside"
+                            | "forward"
+                    )
+            });
             if particle {
                 let mut k = j;
                 while k < end && self.tag(k) == Tag::Adv {

@@ -31,6 +31,8 @@ pub struct Discourse {
     /// actors named together ("Russia and China"), with the sentence and
     /// whether they are persons
     pairs: Vec<(Who, Who, usize, bool)>,
+    /// the person that opens each sentence, usually its subject
+    leading_persons: Vec<(Who, usize)>,
 }
 
 /// Facts about actors the resolver needs, from the gazetteer or the article.
@@ -82,6 +84,15 @@ impl Discourse {
                 kind: facts.kind(s.who),
                 sentence,
             });
+        }
+        if let Some(first) = slots.first()
+            && facts.kind(first.who) == ActorKind::Person
+            && matches!(
+                first.form,
+                Form::Person | Form::Role | Form::Description | Form::Pronoun
+            )
+        {
+            self.leading_persons.push((first.who, sentence));
         }
         for g in groups {
             if g.len() >= 2 {
@@ -139,17 +150,46 @@ impl Discourse {
             } else if doc.is(i, WordClass::PRONOUN)
                 && let Some(kind) = lexicon.grammar.pronouns.get(doc.lower(i))
             {
-                let slot = |who| Slot { start: i, end: i + 1, who, form: Form::Pronoun, of: None };
+                let slot = |who| Slot {
+                    start: i,
+                    end: i + 1,
+                    who,
+                    form: Form::Pronoun,
+                    of: None,
+                };
                 if doc.lower(i).ends_with("self") || doc.lower(i).ends_with("selves") {
                     // reflexive: the actor before it in the clause, its subject
-                    current.iter().rfind(|s| s.end <= i).map(|s| (i + 1, Reference { slot: slot(s.who), pair: None, replaces: None }))
+                    current.iter().rfind(|s| s.end <= i).map(|s| {
+                        (
+                            i + 1,
+                            Reference {
+                                slot: slot(s.who),
+                                pair: None,
+                                replaces: None,
+                            },
+                        )
+                    })
                 } else if let Some(who) = self.pronoun(doc, *kind, si, i, &current, facts) {
-                    Some((i + 1, Reference { slot: slot(who), pair: None, replaces: None }))
+                    Some((
+                        i + 1,
+                        Reference {
+                            slot: slot(who),
+                            pair: None,
+                            replaces: None,
+                        },
+                    ))
                 } else if *kind == PronounKind::Plural
                     && let Some((a, b, at)) = self.last_pair(None)
                     && at + WINDOW >= si
                 {
-                    Some((i + 1, Reference { slot: slot(a), pair: Some(b), replaces: None }))
+                    Some((
+                        i + 1,
+                        Reference {
+                            slot: slot(a),
+                            pair: Some(b),
+                            replaces: None,
+                        },
+                    ))
                 } else {
                     None
                 }
@@ -172,25 +212,71 @@ impl Discourse {
     /// "the Palestinian militant group": a group of that country the article
     /// named before (Hamas), in place of the demonym.
     #[allow(clippy::too_many_arguments)]
-    fn national_description(&self, doc: &Doc, lexicon: &Lexicon, si: usize, i: usize, slots: &[Slot], current: &[Slot], facts: &dyn ActorFacts) -> Option<(usize, Reference)> {
+    fn national_description(
+        &self,
+        doc: &Doc,
+        lexicon: &Lexicon,
+        si: usize,
+        i: usize,
+        slots: &[Slot],
+        current: &[Slot],
+        facts: &dyn ActorFacts,
+    ) -> Option<(usize, Reference)> {
         if i == 0 || doc.lower(i - 1) != "the" {
             return None;
         }
-        let k = slots.iter().position(|s| s.start == i && s.form == Form::Demonym)?;
+        let k = slots
+            .iter()
+            .position(|s| s.start == i && s.form == Form::Demonym)?;
         let country = slots[k].who;
         let end_limit = doc.sentences[si].tokens.end;
         let mut j = slots[k].end;
         let mut steps = 0;
         while j < end_limit && steps < 3 {
             let w = doc.lower(j);
-            let kind = lexicon.grammar.descriptions.iter().find(|(words, kind)| words.len() == 1 && words[0] == w && matches!(kind, DescriptionKind::Group | DescriptionKind::Organization)).map(|(_, kind)| *kind);
+            let kind = lexicon
+                .grammar
+                .descriptions
+                .iter()
+                .find(|(words, kind)| {
+                    words.len() == 1
+                        && words[0] == w
+                        && matches!(kind, DescriptionKind::Group | DescriptionKind::Organization)
+                })
+                .map(|(_, kind)| *kind);
             if let Some(kind) = kind {
-                let wanted = if kind == DescriptionKind::Group { ActorKind::Group } else { ActorKind::Organization };
-                let who = self.recent(si, i, current, facts).find(|s| s.kind == wanted && facts.country(s.who) == Some(country)).map(|s| s.who)?;
-                let slot = Slot { start: i - 1, end: j + 1, who, form: Form::Description, of: None };
-                return Some((j + 1, Reference { slot, pair: None, replaces: Some(k) }));
+                let wanted = if kind == DescriptionKind::Group {
+                    ActorKind::Group
+                } else {
+                    ActorKind::Organization
+                };
+                let who = self
+                    .recent(si, i, current, facts)
+                    .find(|s| s.kind == wanted && facts.country(s.who) == Some(country))
+                    .map(|s| s.who)?;
+                let slot = Slot {
+                    start: i - 1,
+                    end: j + 1,
+                    who,
+                    form: Form::Description,
+                    of: None,
+                };
+                return Some((
+                    j + 1,
+                    Reference {
+                        slot,
+                        pair: None,
+                        replaces: Some(k),
+                    },
+                ));
             }
-            if !doc.is_word(j) || doc.is_cap(j) || doc.is(j, WordClass::VERB | WordClass::PREPOSITION | WordClass::DETERMINER) {
+            if !doc.is_word(j)
+                || doc.is_cap(j)
+                || doc.is(
+                    j,
+                    WordClass::VERB | WordClass::PREPOSITION | WordClass::DETERMINER,
+                )
+            {
                 return None;
             }
             j += 1;
@@ -210,8 +296,13 @@ impl Discourse {
     ) -> Option<Who> {
         let fits = |who: Who| match kind {
             PronounKind::Male | PronounKind::Female => {
-                let wanted = if kind == PronounKind::Male { Gender::Male } else { Gender::Female };
-                facts.kind(who) == ActorKind::Person && facts.gender(who).is_none_or(|g| g == wanted)
+                let wanted = if kind == PronounKind::Male {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                facts.kind(who) == ActorKind::Person
+                    && facts.gender(who).is_none_or(|g| g == wanted)
             }
             _ => facts.kind(who) != ActorKind::Person,
         };
@@ -223,7 +314,13 @@ impl Discourse {
             while j < i && doc.is_adverbial(j) {
                 j += 1;
             }
-            j < i && doc.is(j, WordClass::VERB | WordClass::AUX | WordClass::MODAL) && !doc.is_possessive(j) && fits(s.who)
+            j < i
+                && doc.is(
+                    j,
+                    WordClass::VERB | WordClass::AUX | WordClass::MODAL | WordClass::FUTURE,
+                )
+                && !doc.is_possessive(j)
+                && fits(s.who)
         });
         if let Some(s) = subject
             && kind != PronounKind::Plural
@@ -323,7 +420,8 @@ impl Discourse {
                             start,
                             end,
                             who: a,
-                            form: Form::Description, of: None,
+                            form: Form::Description,
+                            of: None,
                         },
                         pair: Some(b),
                     }
@@ -333,16 +431,28 @@ impl Discourse {
                     let mut people = self
                         .recent(si, i, slots, facts)
                         .filter(|s| s.kind == ActorKind::Person);
-                    let who = people
-                        .find(|s| facts.has_title(s.who, &title))
-                        .map(|s| s.who)?;
+                    let titled: Vec<Who> = people
+                        .by_ref()
+                        .filter(|s| facts.has_title(s.who, &title))
+                        .map(|s| s.who)
+                        .collect();
+                    // "the president" is the one a recent sentence was about
+                    let leading = titled.iter().copied().find(|w| {
+                        self.leading_persons
+                            .iter()
+                            .rev()
+                            .take(WINDOW)
+                            .any(|(l, at)| l == w && at + WINDOW >= si)
+                    });
+                    let who = leading.or_else(|| titled.first().copied())?;
                     Reference {
                         replaces: None,
                         slot: Slot {
                             start,
                             end,
                             who,
-                            form: Form::Description, of: None,
+                            form: Form::Description,
+                            of: None,
                         },
                         pair: None,
                     }
@@ -374,7 +484,8 @@ impl Discourse {
                             start,
                             end,
                             who,
-                            form: Form::Description, of: None,
+                            form: Form::Description,
+                            of: None,
                         },
                         pair: None,
                     }
@@ -401,7 +512,8 @@ impl Discourse {
                         start,
                         end: from + 1,
                         who,
-                        form: Form::Description, of: None,
+                        form: Form::Description,
+                        of: None,
                     },
                     pair: None,
                 },

@@ -344,7 +344,9 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
     // bare surnames: a full name anywhere in the article (a headline's
     // "Blair" is named in the body), else the rules for bare surnames
     for (start, end, persons) in std::mem::take(&mut cx.pending) {
-        let key = fold_lower(&doc.text[doc.tokens[start].start as usize..doc.tokens[end - 1].end as usize]);
+        let key = fold_lower(
+            &doc.text[doc.tokens[start].start as usize..doc.tokens[end - 1].end as usize],
+        );
         let who = match cx.named.get(&key) {
             Some(&who) => Some(who),
             None => cx.bare_surname(start, end, &persons),
@@ -367,8 +369,19 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
             _ => None,
         });
         match named {
-            Some(id) => cx.list.push(Mention { start: role.first, end: role.end, who: Who::Known(id), form: Form::Role, of: Some(Who::Known(role.of)) }),
-            None => cx.push(role.actor_start, role.actor_end, Who::Known(role.of), role.form),
+            Some(id) => cx.list.push(Mention {
+                start: role.first,
+                end: role.end,
+                who: Who::Known(id),
+                form: Form::Role,
+                of: Some(Who::Known(role.of)),
+            }),
+            None => cx.push(
+                role.actor_start,
+                role.actor_end,
+                Who::Known(role.of),
+                role.form,
+            ),
         }
     }
     cx.list.sort_by_key(|m| m.start);
@@ -477,6 +490,17 @@ impl Context<'_, '_> {
                     return Some(end);
                 }
                 if others.is_empty() {
+                    // "Ahmed Zaki": a known surname that opens a longer name is
+                    // left to discovery
+                    let opens_name = end < doc.sentence_end(start)
+                        && doc.is_word(end)
+                        && doc.is_cap(end)
+                        && !doc.caps_at(start)
+                        && !doc.headline_at(start)
+                        && doc.tokens[end].space_before;
+                    if opens_name && !full_name {
+                        return None;
+                    }
                     if !full_name && title_before(doc, self.lexicon, start).is_none() {
                         self.pending.push((start, end, persons));
                         return Some(end);
@@ -575,8 +599,22 @@ impl Context<'_, '_> {
                 // the latest holder is a poor guess for an undated story:
                 // wait for the persons the rest of the article names
                 let entry = gazetteer.actor(country);
-                let form = if entry.names.iter().any(|(n, f)| *f == NameForm::Demonym && fold_lower(n) == fold_lower(doc.word(start))) { Form::Demonym } else { Form::Name };
-                self.pending_roles.push(PendingRole { first, end: title_end, actor_start: start, actor_end: end, of: country, form, title });
+                let form = if entry.names.iter().any(|(n, f)| {
+                    *f == NameForm::Demonym && fold_lower(n) == fold_lower(doc.word(start))
+                }) {
+                    Form::Demonym
+                } else {
+                    Form::Name
+                };
+                self.pending_roles.push(PendingRole {
+                    first,
+                    end: title_end,
+                    actor_start: start,
+                    actor_end: end,
+                    of: country,
+                    form,
+                    title,
+                });
                 return Some(title_end);
             }
             None => {
@@ -651,8 +689,10 @@ impl Context<'_, '_> {
     fn bare_surname(&self, start: usize, end: usize, entries: &[NameEntry]) -> Option<Who> {
         let doc = self.doc;
         let candidates: Vec<ActorId> = entries.iter().map(|e| e.actor).collect();
-        let risky = doc.is(start, WordClass::GIVEN_NAME | WordClass::COMMON_WORD | WordClass::TITLE_WORD)
-            || end - start > 1 && doc.caps_at(start);
+        let risky = doc.is(
+            start,
+            WordClass::GIVEN_NAME | WordClass::COMMON_WORD | WordClass::TITLE_WORD,
+        ) || end - start > 1 && doc.caps_at(start);
         if risky
             || doc.word(start).chars().count() < 2
             || doc.tokens[start].case == crate::text::Case::Upper
@@ -840,7 +880,9 @@ impl Context<'_, '_> {
             !doc.is(j, WordClass::COMMON_WORD | WordClass::VERB) || doc.is(j, WordClass::GIVEN_NAME)
         });
         // in running text a name has a word in Title case ("IRNA" is an acronym)
-        let title_case = words.iter().any(|&j| doc.tokens[j].case == crate::text::Case::Title);
+        let title_case = words
+            .iter()
+            .any(|&j| doc.tokens[j].case == crate::text::Case::Title);
         let person = if caps {
             titled && plain_words
         } else if headline {

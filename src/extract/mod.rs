@@ -280,7 +280,9 @@ impl<'l> Extractor<'l> {
         let of = if a.of == a.member {
             // a title alone: the person's role with that title, on the
             // article's date if it covers it ("President Bush" in 1991)
-            let (Who::Known(id), Some(title)) = (a.member, &a.title) else { return };
+            let (Who::Known(id), Some(title)) = (a.member, &a.title) else {
+                return;
+            };
             let roles: Vec<&crate::lexicon::Role> = self
                 .lexicon
                 .gazetteer
@@ -291,7 +293,9 @@ impl<'l> Extractor<'l> {
                 .collect();
             let role = match facts.date {
                 Some(date) => roles.iter().find(|r| r.covers(date)).or(roles.last()),
-                None => roles.iter().max_by_key(|r| (r.end.is_none(), r.start.clone())),
+                None => roles
+                    .iter()
+                    .max_by_key(|r| (r.end.is_none(), r.start.clone())),
             };
             match role {
                 Some(r) => Who::Known(r.of),

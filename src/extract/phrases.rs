@@ -107,7 +107,8 @@ pub fn build_slots(
             let mut m = *title_start;
             // a title that starts inside the actor before it ("UN nuclear
             // watchdog" + "watchdog chief"): the actor is the modifier
-            let overlap = k > 0 && slots[k - 1].start < *title_start && slots[k - 1].end > *title_start;
+            let overlap =
+                k > 0 && slots[k - 1].start < *title_start && slots[k - 1].end > *title_start;
             if overlap {
                 m = slots[k - 1].end;
             }
@@ -265,7 +266,13 @@ pub fn build_slots(
     // "the Cuban President": a role named without the name states it too
     for slot in slots.iter().filter(|s| s.form == Form::Role) {
         if let Some(of) = slot.of {
-            affiliations.push(StatedAffiliation { member: slot.who, of, relation: "leads", confidence: 0.8, title: None });
+            affiliations.push(StatedAffiliation {
+                member: slot.who,
+                of,
+                relation: "leads",
+                confidence: 0.8,
+                title: None,
+            });
         }
     }
     // "[Org] of [Title] Person": "the Social Democrats (PSD) of Prime Minister Adrian Nastase"
@@ -283,7 +290,8 @@ pub fn build_slots(
                 member: person.who,
                 of: org.who,
                 relation: "belongs-to",
-                confidence: 0.8, title: None,
+                confidence: 0.8,
+                title: None,
             });
         }
     }
@@ -299,7 +307,8 @@ pub fn build_slots(
                 member: country.who,
                 of: org.who,
                 relation: "member-of",
-                confidence: 0.85, title: None,
+                confidence: 0.85,
+                title: None,
             });
         }
     }
@@ -337,7 +346,9 @@ fn extend_org_words(doc: &Doc, mut end: usize, limit: usize) -> usize {
     // capitalised words, "of" between them, and an acronym in brackets
     let mut j = end;
     while j < limit && j < end + 8 {
-        if doc.is_word(j) && doc.is_cap(j) && !doc.caps_at(j) || doc.lower(j) == "of" && j + 1 < limit && doc.is_cap(j + 1) {
+        if doc.is_word(j) && doc.is_cap(j) && !doc.caps_at(j)
+            || doc.lower(j) == "of" && j + 1 < limit && doc.is_cap(j + 1)
+        {
             j += 1;
         } else if doc.is_punct(j, "(") && j + 2 < limit && doc.is_punct(j + 2, ")") {
             j += 3;

@@ -132,7 +132,19 @@ impl<'s, 'a> Rules<'s, 'a> {
             // "while greeting X", "after declaring": a participle takes the clause's subject
             if form == Some(VerbForm::Gerund)
                 && let Some(b) = before
-                && matches!(s.lower(b), "while" | "after" | "before" | "when" | "since" | "upon" | "by" | "without" | "following" | "despite")
+                && matches!(
+                    s.lower(b),
+                    "while"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "since"
+                        | "upon"
+                        | "by"
+                        | "without"
+                        | "following"
+                        | "despite"
+                )
             {
                 subject = shared;
             }
@@ -155,8 +167,15 @@ impl<'s, 'a> Rules<'s, 'a> {
             let mut matched: Vec<(usize, u32)> = patterns
                 .iter()
                 .filter_map(|&(p, _)| {
-                    s.match_words(i, &vocabulary.verb_patterns[p as usize].words)
-                        .map(|end| (end, p))
+                    let words = &vocabulary.verb_patterns[p as usize].words;
+                    s.match_words(i, words).map(|end| (end, p)).or_else(|| {
+                        // "sanctions were imposed on Iran": in a passive the
+                        // pattern's noun is the subject
+                        (group.passive
+                            && !words.is_empty()
+                            && self.subject_holds(group.start, words))
+                        .then_some((i + 1, p))
+                    })
                 })
                 .collect();
             matched.sort_by_key(|&(end, p)| {
@@ -171,6 +190,22 @@ impl<'s, 'a> Rules<'s, 'a> {
                 }
             }
         }
+    }
+
+    /// The subject noun phrase of a passive ending at `end` contains the
+    /// pattern's words, in order.
+    fn subject_holds(&self, end: usize, words: &[Vec<String>]) -> bool {
+        let s = self.s;
+        let Some((start, _)) = s.np_left(end) else {
+            return false;
+        };
+        let mut n = 0;
+        for j in start..end {
+            if n < words.len() && words[n].iter().any(|w| w == s.lower(j)) {
+                n += 1;
+            }
+        }
+        n == words.len()
     }
 
     /// "agreed to strengthen": the verb controls an infinitive, whose action
@@ -222,7 +257,20 @@ impl<'s, 'a> Rules<'s, 'a> {
             };
             rule = "passive";
             confidence = 0.85;
-            (s.agent_after(end), patient)
+            match patient {
+                Some(_) => (s.agent_after(end), patient),
+                None => {
+                    // "sanctions were imposed on Iran by the EU": the object
+                    // comes with the pattern's preposition, the agent later
+                    let object = s.object_after(end, &pattern.markers).map(|(o, _)| o);
+                    let stop = s.clause_end(end).min(end + 12);
+                    let agent = (end..stop)
+                        .find(|&j| s.lower(j) == "by" && s.tag(j) == Tag::Prep)
+                        .and_then(|j| s.np_right(j + 1))
+                        .and_then(|(_, sl)| sl);
+                    (agent, object)
+                }
+            }
         } else {
             let object = if pattern.markers.is_empty() {
                 None
@@ -272,19 +320,43 @@ impl<'s, 'a> Rules<'s, 'a> {
         if let Some((Control::Object, gov)) = group.control {
             let (_, governing) = s.object_control_subject(gov);
             let requested = governing.is_some_and(|v| {
-                vocabulary.verb_patterns_for(s.lower(v)).iter().any(|&(p, _)| vocabulary.relation(vocabulary.verb_patterns[p as usize].relation).category == Category::Request)
+                vocabulary
+                    .verb_patterns_for(s.lower(v))
+                    .iter()
+                    .any(|&(p, _)| {
+                        vocabulary
+                            .relation(vocabulary.verb_patterns[p as usize].relation)
+                            .category
+                            == Category::Request
+                    })
                     || s.is_class(v, WordClass::INTENTION_CONTROL)
             });
             if requested {
                 return true;
             }
             confidence = 0.7;
-            if s.is_class(gov, WordClass::EVIDENCE_NOUN) || matches!(s.lower(gov), "plan" | "plans" | "bid" | "effort" | "efforts" | "attempt" | "attempts" | "intention" | "proposal" | "offer" | "move" | "decision") {
+            if s.is_class(gov, WordClass::EVIDENCE_NOUN)
+                || matches!(
+                    s.lower(gov),
+                    "plan"
+                        | "plans"
+                        | "bid"
+                        | "effort"
+                        | "efforts"
+                        | "attempt"
+                        | "attempts"
+                        | "intention"
+                        | "proposal"
+                        | "offer"
+                        | "move"
+                        | "decision"
+                )
+            {
                 confidence = 0.5;
                 rule = "intention";
             }
         }
-        let mut negated = group.negated ^ self.negated_at(i);
+        let mut negated = group.negated || self.negated_at(i);
         match group.control {
             Some((Control::Threat, _)) => {
                 if let Some(r) = self.relation("threatens") {
@@ -411,13 +483,13 @@ impl<'s, 'a> Rules<'s, 'a> {
             if j + 1 >= s.end() || s.tag(j) != Tag::To {
                 continue;
             }
+            if threat_verb {
+                continue; // the verb rule reads "threaten to" as control
+            }
             let complement_end = s.clause_end(j + 1).max((j + 10).min(s.end()));
             for k in j + 1..complement_end {
                 let kk = self.k(k);
                 self.scopes.threatened[kk] = true;
-            }
-            if threat_verb {
-                continue; // the verb rule reads "threaten to" as control
             }
             let Some(object) = self.first_object_in(j + 1, complement_end) else {
                 continue;
@@ -528,7 +600,9 @@ impl<'s, 'a> Rules<'s, 'a> {
         // "US-China talks", "the Putin–Xi meeting"
         let mut subjects: Vec<Who> = Vec::new();
         let mut objects: Vec<Who> = Vec::new();
-        let joins = |j: usize| s.tag(j) == Tag::Hyphen || s.lower(j) == "/" && !s.doc.tokens[j].space_before;
+        let joins = |j: usize| {
+            s.tag(j) == Tag::Hyphen || s.lower(j) == "/" && !s.doc.tokens[j].space_before
+        };
         if symmetric
             && first >= s.range.start + 3
             && joins(first - 2)
@@ -564,14 +638,24 @@ impl<'s, 'a> Rules<'s, 'a> {
                     subjects = s.members(*o);
                 }
                 // "accusations by Jordan's King Abdullah that Tehran …": the object follows
-                let after_by = s.np_right(s.slots[*o].start).map(|(e, _)| e).unwrap_or(s.slots[*o].end);
-                let rest: Vec<ObjectMarker> = pattern.markers.iter().filter(|m| **m != ObjectMarker::Prep("by".into())).cloned().collect();
+                let after_by = s
+                    .np_right(s.slots[*o].start)
+                    .map(|(e, _)| e)
+                    .unwrap_or(s.slots[*o].end);
+                let rest: Vec<ObjectMarker> = pattern
+                    .markers
+                    .iter()
+                    .filter(|m| **m != ObjectMarker::Prep("by".into()))
+                    .cloned()
+                    .collect();
                 let mut k = after_by;
                 // skip a parenthetical ", and some western evacuees,"
-                if k < s.end() && s.tag(k) == Tag::Comma {
-                    if let Some(close) = (k + 1..s.end().min(k + 8)).find(|&c| s.tag(c) == Tag::Comma) {
-                        k = close + 1;
-                    }
+                if k < s.end()
+                    && s.tag(k) == Tag::Comma
+                    && let Some(close) =
+                        (k + 1..s.end().min(k + 8)).find(|&c| s.tag(c) == Tag::Comma)
+                {
+                    k = close + 1;
                 }
                 if let Some((o2, _)) = s.object_after(k, &rest) {
                     objects = s.members(o2);
@@ -595,7 +679,9 @@ impl<'s, 'a> Rules<'s, 'a> {
                 confidence = 0.7;
             }
         }
-        if !subjects.is_empty() && objects.is_empty() && !(symmetric && subjects.len() >= 2)
+        if !subjects.is_empty()
+            && objects.is_empty()
+            && !(symmetric && subjects.len() >= 2)
             && let Some(other) = self.copula_subject(first)
         {
             // "Canada is the United States' largest trading partner"
@@ -750,7 +836,8 @@ fn scopes(s: &Sentence) -> Scopes {
         // "no indication (that)", "no evidence", "not any sign"
         if s.is_class(i, WordClass::EVIDENCE_NOUN)
             && i > s.range.start
-            && (s.lower(i - 1) == "no" || s.lower(i - 1) == "any" && i >= s.range.start + 2 && s.tag(i - 2) == Tag::Neg)
+            && (s.lower(i - 1) == "no"
+                || s.lower(i - 1) == "any" && i >= s.range.start + 2 && s.tag(i - 2) == Tag::Neg)
         {
             open_negation = true;
         }

@@ -69,8 +69,14 @@ impl<'a> Sentence<'a> {
             if t.in_noun_phrase() {
                 // "their U.S. counterparts": a possessive pronoun gives way to
                 // the actor that qualifies the noun
-                let possessive = first_slot.is_some_and(|f: usize| self.slots[f].form == super::mentions::Form::Pronoun && self.slots[f].end == self.slots[f].start + 1 && self.is_class(self.slots[f].start, WordClass::DETERMINER));
-                if first_slot.is_none() || possessive && self.slot(j).is_some_and(|s| Some(s) != first_slot) {
+                let possessive = first_slot.is_some_and(|f: usize| {
+                    self.slots[f].form == super::mentions::Form::Pronoun
+                        && self.slots[f].end == self.slots[f].start + 1
+                        && self.is_class(self.slots[f].start, WordClass::DETERMINER)
+                });
+                if first_slot.is_none()
+                    || possessive && self.slot(j).is_some_and(|s| Some(s) != first_slot)
+                {
                     first_slot = self.slot(j);
                 }
                 if let Some(s) = self.slot(j) {
@@ -84,7 +90,8 @@ impl<'a> Sentence<'a> {
                 }
                 j += 1;
             } else if t == Tag::Prep
-                && (self.lower(j) == "of" && self.is_class(j - 1, WordClass::OF_HEAD) || self.lower(j) == "by" && self.tag(j - 1) == Tag::Noun)
+                && (self.lower(j) == "of" && self.is_class(j - 1, WordClass::OF_HEAD)
+                    || self.lower(j) == "by" && self.tag(j - 1) == Tag::Noun)
                 && first_slot.is_none()
                 && j > start
                 && j + 1 < end
@@ -128,7 +135,8 @@ impl<'a> Sentence<'a> {
                 }
                 j -= 1;
             } else if t == Tag::Prep
-                && (self.lower(j - 1) == "of" && self.is_class(j - 2, WordClass::OF_HEAD) || self.lower(j - 1) == "from" && self.tag(j - 2) == Tag::Noun)
+                && (self.lower(j - 1) == "of" && self.is_class(j - 2, WordClass::OF_HEAD)
+                    || self.lower(j - 1) == "from" && self.tag(j - 2) == Tag::Noun)
                 && j - 1 > floor
                 && self.tag(j - 2).in_noun_phrase()
                 && j < end
@@ -159,7 +167,13 @@ impl<'a> Sentence<'a> {
                 j -= 1;
             }
             // "this week", "last month"
-            if j < before && j > floor && matches!(self.lower(j - 1), "this" | "last" | "next" | "that" | "each" | "every" | "early" | "late") {
+            if j < before
+                && j > floor
+                && matches!(
+                    self.lower(j - 1),
+                    "this" | "last" | "next" | "that" | "each" | "every" | "early" | "late"
+                )
+            {
                 j -= 1;
             }
             if j > floor + 1 && self.tag(j - 1) == Tag::Num && self.tag(j - 2) == Tag::Prep {

@@ -248,14 +248,16 @@ fn verb_or_noun(
     let prev_is_demonym = prev.is_some_and(|(j, t)| {
         let word = doc.lower(base + j);
         t == Tag::Actor
-            && !(word.ends_with('s') && !word.ends_with("ss"))
+            && (word.ends_with("ss") || !word.ends_with('s'))
             && slot_at[j].is_some_and(|s| {
                 slots[s as usize].form == Form::Demonym && slots[s as usize].end == base + j + 1
             })
     });
     // "their demands": a possessive pronoun is a determiner
     let prev_is_possessive = prev.is_some_and(|(j, t)| {
-        t == Tag::Actor && slot_at[j].is_some_and(|s| slots[s as usize].form == Form::Pronoun) && doc.is(base + j, WordClass::DETERMINER)
+        t == Tag::Actor
+            && slot_at[j].is_some_and(|s| slots[s as usize].form == Form::Pronoun)
+            && doc.is(base + j, WordClass::DETERMINER)
     });
     if prev_is_possessive {
         return Tag::Noun;
@@ -290,8 +292,23 @@ fn verb_or_noun(
     // "visiting Iraqi Prime Minister", "convicted spy": a participle as adjective
     if doc.is(i, WordClass::PARTICIPLE_ADJECTIVE)
         && (matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor))
-            && matches!(adjacent, None | Some(Tag::Det | Tag::Prep | Tag::Coord | Tag::Poss | Tag::Num | Tag::Comma | Tag::Punct | Tag::Quote))
-            || matches!(next, Some(Tag::Noun | Tag::Verb)) && adjacent == Some(Tag::Noun) && k > 0 && adjectival_before(doc, i))
+            && matches!(
+                adjacent,
+                None | Some(
+                    Tag::Det
+                        | Tag::Prep
+                        | Tag::Coord
+                        | Tag::Poss
+                        | Tag::Num
+                        | Tag::Comma
+                        | Tag::Punct
+                        | Tag::Quote
+                )
+            )
+            || matches!(next, Some(Tag::Noun | Tag::Verb))
+                && adjacent == Some(Tag::Noun)
+                && k > 0
+                && adjectival_before(doc, i))
     {
         return Tag::Noun;
     }
@@ -331,14 +348,18 @@ fn verb_or_noun(
         // verb, or between a name and a noun, is a plural noun
         VerbForm::ThirdPerson
             if doc.is(i, WordClass::PLURAL_NOUN)
-                && (adjacent == Some(Tag::Verb) || adjacent == Some(Tag::Actor) && matches!(next, Some(Tag::Noun))) =>
+                && (adjacent == Some(Tag::Verb)
+                    || adjacent == Some(Tag::Actor)
+                        && matches!(next, Some(Tag::Noun | Tag::Prep | Tag::Aux | Tag::Modal))) =>
         {
             Tag::Noun
         }
         // "Talks between Japan and North Korea": no subject to the left
         VerbForm::ThirdPerson
-            if matches!(prev_tag, None | Some(Tag::Punct | Tag::Comma | Tag::Clause | Tag::Prep | Tag::Quote))
-                && matches!(next, Some(Tag::Prep | Tag::Det)) =>
+            if matches!(
+                prev_tag,
+                None | Some(Tag::Punct | Tag::Comma | Tag::Clause | Tag::Prep | Tag::Quote)
+            ) && matches!(next, Some(Tag::Prep | Tag::Det)) =>
         {
             Tag::Noun
         }
@@ -367,10 +388,17 @@ fn verb_or_noun(
             }
         }
         // "a free trade agreement": a noun between nouns
-        VerbForm::Base if matches!(prev_tag, Some(Tag::Noun | Tag::Name)) && next == Some(Tag::Noun) && !doc.lower(i - 1).ends_with('s') => Tag::Noun,
+        VerbForm::Base
+            if matches!(prev_tag, Some(Tag::Noun | Tag::Name))
+                && next == Some(Tag::Noun)
+                && !doc.lower(i - 1).ends_with('s') =>
+        {
+            Tag::Noun
+        }
         // "on imported juice", "the disputed election": participles as adjectives
         VerbForm::Past | VerbForm::Participle
-            if matches!(adjacent, Some(Tag::Prep | Tag::Det | Tag::Poss)) && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor | Tag::Verb)) =>
+            if matches!(adjacent, Some(Tag::Prep | Tag::Det | Tag::Poss))
+                && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor | Tag::Verb)) =>
         {
             Tag::Noun
         }

@@ -251,7 +251,9 @@ impl Gazetteer {
             for role in &actor.roles {
                 // "chief" fits the role title "un chief", and the reverse
                 let fits = role.titles.iter().any(|t| {
-                    *t == title || t.ends_with(&format!(" {title}")) || title.ends_with(&format!(" {t}"))
+                    *t == title
+                        || t.ends_with(&format!(" {title}"))
+                        || title.ends_with(&format!(" {t}"))
                 });
                 if fits && of.is_none_or(|o| role.of == o) {
                     found.push((actor.id, role));
