@@ -6,6 +6,10 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // a rule bug is reported per article by the pipeline; one line is enough
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| eprintln!("geokg: internal error: {info}")));
+    }
     let cli = geokg::cli::Cli::parse();
     match geokg::commands::run(&cli) {
         Ok(true) => ExitCode::SUCCESS,

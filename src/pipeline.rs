@@ -5,7 +5,7 @@
 
 use crate::extract::{Extraction, Extractor};
 use crate::model::Article;
-use crate::text::{ArticleStream, InputError, Origin};
+use crate::text::{ArticleStream, InputError, InputErrorKind, Origin};
 use rayon::prelude::*;
 
 /// Articles per batch: large enough to keep both cores busy and to amortise
@@ -30,6 +30,12 @@ pub fn thread_pool(jobs: Option<usize>) -> rayon::ThreadPool {
             .build()
             .expect("a one-thread pool")
     })
+}
+
+/// Extracts one article; a bug in a rule fails that article only, instead
+/// of ending a long load.
+pub fn extract_guarded(extractor: &Extractor, article: &Article) -> Option<Extraction> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(article))).ok()
 }
 
 /// Batches of extracted articles, in input order.
@@ -66,10 +72,13 @@ impl Iterator for ExtractedBatches<'_> {
             batch
                 .into_par_iter()
                 .map(|item| match item {
-                    Ok((article, origin)) => {
-                        let extraction = extractor.extract(&article);
-                        Item::Extracted(Box::new((article, origin, extraction)))
-                    }
+                    Ok((article, origin)) => match extract_guarded(extractor, &article) {
+                        Some(extraction) => Item::Extracted(Box::new((article, origin, extraction))),
+                        None => Item::Failed(InputError {
+                            origin,
+                            kind: InputErrorKind::Internal(format!("extraction of article {} failed (a bug: please report it with the article)", article.id)),
+                        }),
+                    },
                     Err(e) => Item::Failed(e),
                 })
                 .collect()

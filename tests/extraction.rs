@@ -492,3 +492,51 @@ fn persons_sharing_a_surname_stay_apart() {
     );
     assert!(has(text, "Ahmed Karimi CONSULT Leila Karimi"));
 }
+
+// Near-misses found by reading output on the corpus
+
+#[test]
+fn attacks_need_an_agent_or_a_target() {
+    assert_lacks(
+        "Canada vowed to fight the U.S. potash action.",
+        "CAN ASSAULT USA",
+    );
+    assert_has("Canada vowed to fight U.S. troops.", "CAN ASSAULT USA");
+    let backed = "UNITA has been fighting the Cuban-backed Angolan government since 1976.";
+    assert_lacks(backed, "UNITA ASSAULT CUB");
+    assert_has(backed, "CUB SUPPORT AGO");
+}
+
+#[test]
+fn plots_proposals_and_requests_are_not_events() {
+    assert_lacks(
+        "Colombia revealed a plot to assassinate the Venezuelan president.",
+        "COL ASSAULT VEN",
+    );
+    assert_none("Officials discussed a proposal for U.S. firms to sell computers to Iran.");
+    assert_lacks(
+        "Iran asked France to curb dissidents and stop selling weapons to Iraq.",
+        "not FRA AID IRQ",
+    );
+    assert_lacks(
+        "Iran asked France to curb dissidents and stop selling weapons to Iraq.",
+        "FRA AID IRQ",
+    );
+}
+
+#[test]
+fn event_nouns_must_head_their_phrase() {
+    assert_none("Japan's trade problems with the United States deepened.");
+    assert_has(
+        "Japan's trade with the United States deepened.",
+        "JPN COOPERATE USA",
+    );
+}
+
+#[test]
+fn a_place_inside_a_phrase_is_not_its_subject() {
+    assert_lacks(
+        "Sixty men accused of plotting a coup in Gabon deny breaching Zimbabwe's laws.",
+        "GAB REJECT ZWE",
+    );
+}

@@ -4,7 +4,7 @@
 use super::{Context, progress_bar};
 use crate::cli::ReextractArgs;
 use crate::extract::Extractor;
-use crate::pipeline::{BATCH, thread_pool};
+use crate::pipeline::{BATCH, extract_guarded, thread_pool};
 use crate::store::Store;
 use anyhow::Result;
 use rayon::prelude::*;
@@ -23,11 +23,16 @@ pub fn run(cx: &Context, args: &ReextractArgs) -> Result<bool> {
         let extracted: Vec<_> = pool.install(|| {
             articles
                 .par_iter()
-                .map(|a| (a.row_id, extractor.extract(&a.article)))
+                .map(|a| (a.row_id, extract_guarded(&extractor, &a.article)))
                 .collect()
         });
         let mut batch = store.batch(&lexicon)?;
         for ((row_id, extraction), stored) in extracted.iter().zip(&articles) {
+            let Some(extraction) = extraction else {
+                failed += 1;
+                bar.suspend(|| eprintln!("geokg: article {}: extraction failed (a bug: please report it); its old relations are kept", stored.article.id));
+                continue;
+            };
             if let Err(e) = batch.replace(*row_id, extraction) {
                 failed += 1;
                 bar.suspend(|| eprintln!("geokg: article {}: {e}", stored.article.id));

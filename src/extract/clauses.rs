@@ -220,8 +220,17 @@ impl Sentence<'_> {
                 }
                 t if t.in_noun_phrase() => {
                     let (start, slot) = self.np_left(j)?;
-                    if slot.is_some() {
+                    // "men accused of plotting a coup in Equatorial Guinea deny":
+                    // a phrase after a preposition is not the subject
+                    let after_preposition = start > floor
+                        && self.tag(start - 1) == Tag::Prep
+                        && self.is_class(start - 1, WordClass::LOCATIVE)
+                        && !matches!(self.lower(start - 1), "of" | "from");
+                    if slot.is_some() && !after_preposition {
                         return slot;
+                    }
+                    if slot.is_some() {
+                        return None;
                     }
                     // a prepositional phrase without an actor ("after the
                     // meeting"): look further left
@@ -253,7 +262,14 @@ impl Sentence<'_> {
         if slot.is_some() {
             return (slot, verb);
         }
-        let subject = verb.and_then(|v| self.subject_left(self.verb_group(v).start, None));
+        // "announced plans to slap tariffs": the subject of a verb that
+        // makes the plan its own; "revealed a plot to kill" is not the plotter's
+        let subject = verb
+            .filter(|&v| {
+                self.is_class(v, WordClass::EVENT_VERB)
+                    || self.is_class(gov, WordClass::THREAT_NOUN)
+            })
+            .and_then(|v| self.subject_left(self.verb_group(v).start, None));
         (subject, verb)
     }
 
@@ -424,6 +440,9 @@ impl Sentence<'_> {
     /// If the token(s) at `k` spell one of `alternatives` (hyphenated words
     /// span several tokens), the index after them.
     pub fn word_at(&self, k: usize, alternatives: &[String]) -> Option<usize> {
+        if k >= self.end() {
+            return None;
+        }
         let w = self.lower(k);
         if alternatives.iter().any(|a| a == w) {
             return Some(k + 1);

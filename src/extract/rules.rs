@@ -129,6 +129,29 @@ impl<'s, 'a> Rules<'s, 'a> {
                 Some((Control::Object, gov)) => s.object_control_subject(gov).0,
                 _ => s.subject_left(group.start, shared),
             };
+            // "asked France to curb … and stop …", "a proposal for U.S. firms to
+            // sell …": requested or proposed, not done — and neither is what
+            // is coordinated with it
+            if let Some((Control::Object, gov)) = group.control {
+                let governing = s.object_control_subject(gov).1;
+                let requested = governing.is_some_and(|v| {
+                    vocabulary
+                        .verb_patterns_for(s.lower(v))
+                        .iter()
+                        .any(|&(p, _)| {
+                            vocabulary
+                                .relation(vocabulary.verb_patterns[p as usize].relation)
+                                .category
+                                == Category::Request
+                        })
+                        || s.is_class(v, WordClass::INTENTION_CONTROL)
+                });
+                let np_start = s.np_left(gov + 1).map(|(st, _)| st).unwrap_or(gov);
+                let proposed = np_start > s.range.start && s.lower(np_start - 1) == "for";
+                if requested || proposed {
+                    group.hypothetical = true;
+                }
+            }
             // "while greeting X", "after declaring": a participle takes the clause's subject
             if form == Some(VerbForm::Gerund)
                 && let Some(b) = before
@@ -262,7 +285,17 @@ impl<'s, 'a> Rules<'s, 'a> {
                 None => {
                     // "sanctions were imposed on Iran by the EU": the object
                     // comes with the pattern's preposition, the agent later
-                    let object = s.object_after(end, &pattern.markers).map(|(o, _)| o);
+                    let preps: Vec<ObjectMarker> = pattern
+                        .markers
+                        .iter()
+                        .filter(|m| matches!(m, ObjectMarker::Prep(_)))
+                        .cloned()
+                        .collect();
+                    let object = if preps.is_empty() {
+                        None
+                    } else {
+                        s.object_after(end, &preps).map(|(o, _)| o)
+                    };
                     let stop = s.clause_end(end).min(end + 12);
                     let agent = (end..stop)
                         .find(|&j| s.lower(j) == "by" && s.tag(j) == Tag::Prep)
@@ -282,6 +315,12 @@ impl<'s, 'a> Rules<'s, 'a> {
         let Some(subject_slot) = subject_slot else {
             return false;
         };
+        // "vows to fight U.S. potash action": an attack needs an agent or a target
+        let physical = matches!(
+            vocabulary.relation(relation).category,
+            Category::Assault | Category::Coerce | Category::Mobilize
+        );
+        let object_slot = object_slot.filter(|&o| !(physical && s.is_attributive(o)));
         let subjects = s.members(subject_slot);
         let mut objects = object_slot.map(|o| s.members(o)).unwrap_or_default();
         let category = vocabulary.relation(relation).category;
@@ -593,6 +632,13 @@ impl<'s, 'a> Rules<'s, 'a> {
         let s = self.s;
         let vocabulary = &s.lexicon.vocabulary;
         let pattern = &vocabulary.noun_patterns[p as usize];
+        // the event noun heads its phrase: "trade problems with" is about problems
+        if i + 1 < s.end()
+            && matches!(s.tag(i + 1), Tag::Noun | Tag::Name)
+            && s.lower(i + 1) != "of"
+        {
+            return false;
+        }
         let relation = pattern.relation;
         let symmetric = vocabulary.relation(relation).symmetric;
         let mut confidence = 0.8;
@@ -779,9 +825,14 @@ impl<'s, 'a> Rules<'s, 'a> {
             let Some(backer) = s.slot(i - 2) else {
                 continue;
             };
-            let Some((_, Some(backed))) = s.np_right(i + 1) else {
+            // the backed actor heads the phrase: "US-backed incumbent Karzai",
+            // not "a US-sponsored UN Security Council resolution"
+            let Some((np_end, Some(backed))) = s.np_right(i + 1) else {
                 continue;
             };
+            if s.slots[backed].end != np_end {
+                continue;
+            }
             let subjects = s.members(backer);
             let objects = s.members(backed);
             if self.suspended_at(i) {

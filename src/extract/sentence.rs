@@ -74,8 +74,10 @@ impl<'a> Sentence<'a> {
                         && self.slots[f].end == self.slots[f].start + 1
                         && self.is_class(self.slots[f].start, WordClass::DETERMINER)
                 });
+                // "the Cuban-backed Angolan government": the backer qualifies
+                let backer = first_slot.is_some_and(|f: usize| self.is_backer(f));
                 if first_slot.is_none()
-                    || possessive && self.slot(j).is_some_and(|s| Some(s) != first_slot)
+                    || (possessive || backer) && self.slot(j).is_some_and(|s| Some(s) != first_slot)
                 {
                     first_slot = self.slot(j);
                 }
@@ -100,6 +102,13 @@ impl<'a> Sentence<'a> {
                 j += 1;
             } else if t == Tag::Verb
                 && j > start
+                && self.tag(j - 1) == Tag::Hyphen
+                && !self.doc.tokens[j].space_before
+            {
+                // "Cuban-backed", "US-led": a compound adjective
+                j += 1;
+            } else if t == Tag::Verb
+                && j > start
                 && matches!(self.tag(j - 1), Tag::Det | Tag::Noun)
                 && j + 1 < end
                 && matches!(self.tag(j + 1), Tag::Noun | Tag::Actor)
@@ -117,6 +126,51 @@ impl<'a> Sentence<'a> {
         Some((j, first_slot))
     }
 
+    /// A slot that only qualifies what follows: "Cuban-backed",
+    /// "US-sponsored".
+    pub fn is_backer(&self, slot: usize) -> bool {
+        let e = self.slots[slot].end;
+        e + 1 < self.end()
+            && self.tag(e) == Tag::Hyphen
+            && matches!(
+                self.lower(e + 1),
+                "backed"
+                    | "sponsored"
+                    | "supported"
+                    | "funded"
+                    | "armed"
+                    | "based"
+                    | "born"
+                    | "made"
+                    | "inspired"
+                    | "allied"
+                    | "aligned"
+                    | "brokered"
+                    | "drafted"
+            )
+    }
+
+    /// An actor named as an attributive modifier of a head that is neither
+    /// an agent nor a target ("U.S. potash action", "the Iraq war"): it is
+    /// not what is attacked.
+    pub fn is_attributive(&self, slot: usize) -> bool {
+        use super::mentions::Form;
+        let s = &self.slots[slot];
+        if !matches!(s.form, Form::Name | Form::Capital | Form::Metonym) {
+            return false;
+        }
+        let Some((np_end, _)) = self.np_right(s.start) else {
+            return false;
+        };
+        if np_end <= s.end || np_end > self.end() {
+            return false;
+        }
+        let head = np_end - 1;
+        self.slot(head).is_none()
+            && matches!(self.tag(head), Tag::Noun | Tag::Name)
+            && !self.is_class(head, WordClass::AGENT_HEAD)
+    }
+
     /// The noun phrase that ends right before `end`: its start and its
     /// leftmost actor slot. "A group of Canadian lawmakers from Ontario" is
     /// read through "of"; the actor that heads it is the leftmost one.
@@ -127,19 +181,19 @@ impl<'a> Sentence<'a> {
             let t = self.tag(j - 1);
             if t.in_noun_phrase() {
                 if let Some(s) = self.slot(j - 1) {
-                    j = self.slots[s].start.min(j - 1);
+                    j = self.slots[s].start.min(j - 1).max(floor);
                     if let Some(g) = self.group_of[s] {
-                        j = j.min(self.slots[self.groups[g][0]].start);
+                        j = j.min(self.slots[self.groups[g][0]].start).max(floor);
                     }
                     continue;
                 }
                 j -= 1;
             } else if t == Tag::Prep
+                && j - 1 > floor
+                && j < end
                 && (self.lower(j - 1) == "of" && self.is_class(j - 2, WordClass::OF_HEAD)
                     || self.lower(j - 1) == "from" && self.tag(j - 2) == Tag::Noun)
-                && j - 1 > floor
                 && self.tag(j - 2).in_noun_phrase()
-                && j < end
             {
                 j -= 1;
             } else {

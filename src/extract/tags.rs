@@ -88,6 +88,22 @@ pub fn tag_sentence(
             tags[k] = Tag::Verb;
             continue;
         }
+        if tags[k] == Tag::Noun
+            && k > 0
+            && tags[k - 1] == Tag::To
+            && !doc.is_cap(i)
+            && (!doc.lower(i).ends_with('s') || doc.lower(i).ends_with("ss"))
+            && tags.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t,
+                    Tag::Det | Tag::Actor | Tag::Name | Tag::Pron | Tag::Prep | Tag::Num
+                )
+            })
+        {
+            // an unknown verb after "to": "to cope with", "to disgrace a movement"
+            tags[k] = Tag::Verb;
+            continue;
+        }
         if tags[k] != Tag::Verb {
             continue;
         }
@@ -186,6 +202,29 @@ fn first_pass(doc: &Doc, i: usize) -> Tag {
     if c.has(WordClass::VERB) {
         return Tag::Verb;
     }
+    // an unknown word in -ed is a past tense or participle ("lasted",
+    // "reneged"); context may still make it an adjective
+    if w.len() > 4
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !matches!(
+            w,
+            "hundred"
+                | "sacred"
+                | "naked"
+                | "wicked"
+                | "kindred"
+                | "rugged"
+                | "ragged"
+                | "beloved"
+                | "crooked"
+                | "wretched"
+        )
+        && !doc.is_cap(i)
+        && !c.has(WordClass::DETERMINER | WordClass::PREPOSITION)
+    {
+        return Tag::Verb;
+    }
     if doc.is_adverbial(i) {
         return Tag::Adv;
     }
@@ -238,7 +277,11 @@ fn verb_or_noun(
         .grammar
         .lemma(w)
         .map(|(_, f)| f)
-        .unwrap_or(VerbForm::Base);
+        .unwrap_or(if w.ends_with("ed") {
+            VerbForm::Past
+        } else {
+            VerbForm::Base
+        });
     let prev = previous(tags, k);
     let next = tags.get(k + 1).copied();
     let noun_capable = !lexicon.vocabulary.noun_patterns_for(w).is_empty()
@@ -350,7 +393,10 @@ fn verb_or_noun(
             if doc.is(i, WordClass::PLURAL_NOUN)
                 && (adjacent == Some(Tag::Verb)
                     || adjacent == Some(Tag::Actor)
-                        && matches!(next, Some(Tag::Noun | Tag::Prep | Tag::Aux | Tag::Modal))) =>
+                        && matches!(
+                            next,
+                            Some(Tag::Noun | Tag::Prep | Tag::Aux | Tag::Modal | Tag::To)
+                        )) =>
         {
             Tag::Noun
         }
@@ -397,7 +443,8 @@ fn verb_or_noun(
         }
         // "on imported juice", "the disputed election": participles as adjectives
         VerbForm::Past | VerbForm::Participle
-            if matches!(adjacent, Some(Tag::Prep | Tag::Det | Tag::Poss))
+            if (matches!(adjacent, Some(Tag::Prep | Tag::Det | Tag::Poss))
+                || adjacent == Some(Tag::Noun) && adjectival_before(doc, i))
                 && matches!(next, Some(Tag::Noun | Tag::Name | Tag::Actor | Tag::Verb)) =>
         {
             Tag::Noun

@@ -51,6 +51,7 @@ impl WordClass {
     pub const ACCUSATION_NOUN: WordClass = WordClass(1 << 34);
     pub const PLURAL_NOUN: WordClass = WordClass(1 << 35);
     pub const PEJORATIVE: WordClass = WordClass(1 << 36);
+    pub const AGENT_HEAD: WordClass = WordClass(1 << 37);
 
     pub fn has(self, other: WordClass) -> bool {
         self.0 & other.0 != 0
@@ -127,6 +128,7 @@ struct GrammarFile {
     accusation_nouns: Vec<String>,
     plural_nouns: Vec<String>,
     pejoratives: Vec<String>,
+    agent_heads: Vec<String>,
 }
 
 /// A multi-word entry ("rule out", "no longer"): the class applies to its
@@ -202,7 +204,8 @@ impl Grammar {
             pronouns: file.pronouns,
             descriptions: Vec::new(),
         };
-        let words: [(&Vec<String>, WordClass); 25] = [
+        let words: [(&Vec<String>, WordClass); 26] = [
+            (&file.agent_heads, WordClass::AGENT_HEAD),
             (&file.plural_nouns, WordClass::PLURAL_NOUN),
             (&file.pejoratives, WordClass::PEJORATIVE),
             (&file.title_modifiers, WordClass::TITLE_MODIFIER),

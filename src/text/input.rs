@@ -40,6 +40,8 @@ pub enum InputErrorKind {
     NoArticles,
     #[error("{0}")]
     Article(#[from] ArticleError),
+    #[error("{0}")]
+    Internal(String),
 }
 
 /// One input that could not be read, with its location.
