@@ -540,3 +540,33 @@ fn a_place_inside_a_phrase_is_not_its_subject() {
         "GAB REJECT ZWE",
     );
 }
+
+#[test]
+fn pro_and_anti_prefixes_are_not_actors() {
+    assert_lacks(
+        "Israel rejected an offer by a pro-Iranian group to swap hostages.",
+        "ISR REJECT IRN",
+    );
+    assert_lacks(
+        "A West German was held hostage by pro-Iranian guerrillas in Lebanon.",
+        "IRN COERCE DEU",
+    );
+    assert_has(
+        "Israel rejected an offer by Iran to swap hostages.",
+        "ISR REJECT IRN",
+    );
+}
+
+#[test]
+fn a_capital_before_an_event_noun_is_where_it_happens() {
+    let text = "Israel said it would not compromise at the Cairo summit between Yitzhak Rabin and Yasser Arafat.";
+    assert_has(text, "Yitzhak Rabin CONSULT Yasser Arafat");
+    assert_lacks(text, "EGY CONSULT Yitzhak Rabin");
+}
+
+#[test]
+fn after_a_comma_a_coordinated_verb_shares_the_main_subject() {
+    let text = "Britain said it would send troops to help Kurds fleeing Iraq's army, and welcomed a decision by the United States to halt flights.";
+    assert_has(text, "GBR SUPPORT USA");
+    assert_lacks(text, "IRQ SUPPORT USA");
+}

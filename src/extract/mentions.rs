@@ -449,6 +449,17 @@ impl Context<'_, '_> {
     ) -> Option<usize> {
         let doc = self.doc;
         let caps = doc.caps_at(start);
+        // "pro-Iranian guerrillas", "anti-American protests": not the actor
+        if start >= 2
+            && !doc.tokens[start].space_before
+            && doc.is_punct(start - 1, "-")
+            && matches!(
+                doc.lower(start - 2),
+                "pro" | "anti" | "non" | "ex" | "post" | "pre" | "neo" | "counter"
+            )
+        {
+            return Some(end);
+        }
         let usable: Vec<NameEntry> = entries
             .iter()
             .copied()
@@ -869,7 +880,28 @@ impl Context<'_, '_> {
         {
             return None;
         }
-        let titled = title_before(doc, self.lexicon, i).is_some();
+        let title = title_before(doc, self.lexicon, i);
+        let titled = title.is_some();
+        // in capitals, only titles of office lead to a name ("PRIVATE
+        // MILITIAS" is not Private Militias)
+        let office = title.as_ref().is_some_and(|(_, _, role)| {
+            matches!(
+                role.as_str(),
+                "head-of-state"
+                    | "head-of-government"
+                    | "foreign-minister"
+                    | "defence-minister"
+                    | "finance-minister"
+                    | "minister"
+                    | "secretary-general"
+                    | "head"
+                    | "leader"
+                    | "royal"
+                    | "religious"
+                    | "legislator"
+                    | "official"
+            )
+        });
         let caps = doc.caps_at(i);
         let headline = doc.headline_at(i);
         let given = doc.is(i, WordClass::GIVEN_NAME) && words.len() >= 2;
@@ -884,7 +916,7 @@ impl Context<'_, '_> {
             .iter()
             .any(|&j| doc.tokens[j].case == crate::text::Case::Title);
         let person = if caps {
-            titled && plain_words
+            office && plain_words
         } else if headline {
             (titled || given) && plain_words && title_case
         } else if !title_case {

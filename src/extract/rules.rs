@@ -113,6 +113,7 @@ impl<'s, 'a> Rules<'s, 'a> {
         let s = self.s;
         let vocabulary = &s.lexicon.vocabulary;
         let mut shared: Option<usize> = None;
+        let mut main_subject: Option<usize> = None;
         let mut shared_hypothetical = false;
         for i in s.range.clone() {
             if s.tag(i) != Tag::Verb {
@@ -125,9 +126,14 @@ impl<'s, 'a> Rules<'s, 'a> {
             if before.is_some_and(|b| s.tag(b) == Tag::Coord) {
                 group.hypothetical |= shared_hypothetical;
             }
+            // ", and welcomed": after a comma the coordinated verb shares the
+            // sentence's main subject, not that of an embedded clause
+            let after_comma = before.is_some_and(|b| {
+                s.tag(b) == Tag::Coord && b > s.range.start && s.tag(b - 1) == Tag::Comma
+            });
             let mut subject = match group.control {
                 Some((Control::Object, gov)) => s.object_control_subject(gov).0,
-                _ => s.subject_left(group.start, shared),
+                _ => s.subject_left(group.start, if after_comma { main_subject } else { shared }),
             };
             // "asked France to curb … and stop …", "a proposal for U.S. firms to
             // sell …": requested or proposed, not done — and neither is what
@@ -172,6 +178,9 @@ impl<'s, 'a> Rules<'s, 'a> {
                 subject = shared;
             }
             shared_hypothetical = group.hypothetical;
+            if main_subject.is_none() {
+                main_subject = subject;
+            }
             if subject.is_some()
                 && group
                     .control
@@ -581,8 +590,10 @@ impl<'s, 'a> Rules<'s, 'a> {
                 }
                 Tag::Actor => {
                     let slot = s.slot(j - 1)?;
-                    // a person's title slot does not modify the noun
-                    return (s.slots[slot].end == j).then_some(slot);
+                    // a person's title slot does not modify the noun, and a
+                    // capital before it is a place ("the Cairo summit")
+                    return (s.slots[slot].end == j && s.slots[slot].form != Form::Capital)
+                        .then_some(slot);
                 }
                 Tag::Noun | Tag::Name | Tag::Quote | Tag::Num | Tag::Hyphen if j - 1 != head => {
                     j -= 1;
@@ -672,7 +683,7 @@ impl<'s, 'a> Rules<'s, 'a> {
         {
             if *marker == ObjectMarker::Prep("between".into()) && symmetric {
                 let pair = s.members(*o);
-                if pair.len() >= 2 && subjects.is_empty() {
+                if pair.len() >= 2 {
                     subjects = vec![pair[0]];
                     objects = pair[1..].to_vec();
                     rule = "between";

@@ -248,7 +248,7 @@ fn adjectival_before(doc: &Doc, i: usize) -> bool {
 /// inside a noun phrase.
 fn opened_by_determiner(tags: &[Tag], k: usize) -> bool {
     let mut j = k;
-    while j > 0 && tags[j - 1] == Tag::Noun {
+    while j > 0 && matches!(tags[j - 1], Tag::Noun | Tag::Name) {
         j -= 1;
     }
     j > 0 && j < k && matches!(tags[j - 1], Tag::Det | Tag::Poss | Tag::Num)
@@ -357,8 +357,10 @@ fn verb_or_noun(
     }
     // "the United States' largest trading partner": inside a noun phrase
     // opened by a determiner or possessive, before a noun or at its end
-    if matches!(form, VerbForm::Gerund | VerbForm::Base)
-        && adjacent == Some(Tag::Noun)
+    if matches!(
+        form,
+        VerbForm::Gerund | VerbForm::Base | VerbForm::ThirdPerson
+    ) && matches!(adjacent, Some(Tag::Noun | Tag::Name))
         && opened_by_determiner(tags, k)
         && !doc.lower(i - 1).ends_with('s')
         && !matches!(next, Some(Tag::Det | Tag::Actor | Tag::Pron | Tag::To))
