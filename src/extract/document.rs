@@ -35,9 +35,11 @@ impl<'a> Doc<'a> {
             } else {
                 raw
             };
+            // one lookup: the lexicon merges the name lists into the word
+            // classes (accented words go through the name lists, which fold)
             let mut class = lexicon.grammar.class(word);
-            if t.kind == TokenKind::Word {
-                if t.is_capitalized() && lexicon.names.is_given_name(word) {
+            if t.kind == TokenKind::Word && !word.is_ascii() {
+                if lexicon.names.is_given_name(word) {
                     class.add(WordClass::GIVEN_NAME);
                 }
                 if lexicon.names.is_common_word(word) {
@@ -49,6 +51,9 @@ impl<'a> Doc<'a> {
                 if !lexicon.names.titles_starting(word).is_empty() {
                     class.add(WordClass::TITLE_WORD);
                 }
+            }
+            if !t.is_capitalized() {
+                class.remove(WordClass::GIVEN_NAME);
             }
             classes.push(class);
         }

@@ -13,7 +13,7 @@ use crate::model::ActorKind;
 use crate::text::article::normalize_date;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub type ActorId = u32;
 
@@ -124,6 +124,8 @@ pub struct Gazetteer {
     by_code: HashMap<String, ActorId>,
     by_name: HashMap<String, ActorId>,
     surnames: HashMap<String, Vec<ActorId>>,
+    /// last word of a role title → (person, role index): "president"
+    titled_roles: HashMap<String, Vec<(ActorId, usize)>>,
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
 }
@@ -246,18 +248,16 @@ impl Gazetteer {
     /// holders).
     pub fn holders(&self, title: &str, of: Option<ActorId>, date: Option<&str>) -> Vec<ActorId> {
         let title = fold(title).to_lowercase();
+        let last = title.rsplit(' ').next().unwrap_or(&title);
         let mut found: Vec<(ActorId, &Role)> = Vec::new();
-        for actor in &self.actors {
-            for role in &actor.roles {
-                // "chief" fits the role title "un chief", and the reverse
-                let fits = role.titles.iter().any(|t| {
-                    *t == title
-                        || t.ends_with(&format!(" {title}"))
-                        || title.ends_with(&format!(" {t}"))
-                });
-                if fits && of.is_none_or(|o| role.of == o) {
-                    found.push((actor.id, role));
-                }
+        for &(id, index) in self.titled_roles.get(last).map(Vec::as_slice).unwrap_or(&[]) {
+            let role = &self.actors[id as usize].roles[index];
+            // "chief" fits the role title "un chief", and the reverse
+            let fits = role.titles.iter().any(|t| {
+                *t == title || t.ends_with(&format!(" {title}")) || title.ends_with(&format!(" {t}"))
+            });
+            if fits && of.is_none_or(|o| role.of == o) {
+                found.push((id, role));
             }
         }
         let mut ids: Vec<ActorId> = match date {
@@ -853,7 +853,7 @@ impl GazetteerBuilder {
         }
         // surnames: the given one, else the last word of the name; plus the
         // matching words of accented spellings ("Védrine" for "Vedrine")
-        let mut surnames: HashMap<String, Vec<ActorId>> = HashMap::new();
+        let mut surnames: HashMap<String, Vec<ActorId>> = HashMap::default();
         let mut surname_names = Vec::new();
         for actor in self
             .actors
@@ -900,7 +900,7 @@ impl GazetteerBuilder {
         }
 
         // one automaton pattern per distinct folded spelling
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         for (text, entry) in self.names {
             let folded = fold(&text).into_owned();
@@ -949,6 +949,17 @@ impl GazetteerBuilder {
                     format!("cannot build the name matcher: {e}"),
                 )
             })?;
+        let mut titled_roles: HashMap<String, Vec<(ActorId, usize)>> = HashMap::default();
+        for actor in &self.actors {
+            for (index, role) in actor.roles.iter().enumerate() {
+                let mut lasts: Vec<&str> = role.titles.iter().filter_map(|t| t.rsplit(' ').next()).collect();
+                lasts.sort_unstable();
+                lasts.dedup();
+                for last in lasts {
+                    titled_roles.entry(last.to_string()).or_default().push((actor.id, index));
+                }
+            }
+        }
         let by_name = self
             .actors
             .iter()
@@ -959,6 +970,7 @@ impl GazetteerBuilder {
             by_code: self.by_code,
             by_name,
             surnames,
+            titled_roles,
             patterns,
             automaton,
         })

@@ -5,7 +5,7 @@
 use super::LexiconError;
 use super::inflect::{Irregulars, VerbForm, verb_forms};
 use serde::Deserialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A set of word classes (bit flags): one word can be several things
 /// ("that" is a determiner, a clause marker and a relative pronoun).
@@ -58,6 +58,9 @@ impl WordClass {
     }
     pub fn add(&mut self, other: WordClass) {
         self.0 |= other.0;
+    }
+    pub fn remove(&mut self, other: WordClass) {
+        self.0 &= !other.0;
     }
     pub fn is_empty(self) -> bool {
         self.0 == 0
@@ -164,7 +167,7 @@ impl Grammar {
         self.lemmas.get(word).map(|(l, f)| (l.as_str(), *f))
     }
 
-    pub(super) fn add_class(&mut self, word: &str, class: WordClass) {
+    pub fn add_class(&mut self, word: &str, class: WordClass) {
         self.classes.entry(word.to_string()).or_default().add(class);
     }
 
@@ -198,9 +201,9 @@ impl Grammar {
             LexiconError::at("lexicon/grammar.toml", line, e.message().to_string())
         })?;
         let mut g = Grammar {
-            classes: HashMap::new(),
-            phrases: HashMap::new(),
-            lemmas: HashMap::new(),
+            classes: HashMap::default(),
+            phrases: HashMap::default(),
+            lemmas: HashMap::default(),
             pronouns: file.pronouns,
             descriptions: Vec::new(),
         };

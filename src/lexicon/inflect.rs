@@ -3,7 +3,7 @@
 //! Where the spelling rule is uncertain (doubling a final consonant) both
 //! spellings are produced: an unused form costs nothing.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The grammatical form of a verb token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -141,6 +141,9 @@ impl Lexicon {
         names.add_common_words(require("lexicon/common-words.txt")?);
         names.add_honorifics(require("lexicon/honorifics.txt")?);
         names.add_titles("lexicon/titles.tsv", require("lexicon/titles.tsv")?)?;
+        for (word, class) in names.word_classes() {
+            grammar.add_class(&word, class);
+        }
 
         let mut builder = GazetteerBuilder::new();
         for (path, content) in embedded_files().filter(|(p, _)| p.starts_with("actors/")) {

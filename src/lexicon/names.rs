@@ -6,7 +6,7 @@ use super::LexiconError;
 use super::fold::fold;
 use super::tsv::{read_rows, word_lines};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A title ("prime minister") and the kind of role it names.
 #[derive(Debug, Clone)]
@@ -32,6 +32,16 @@ struct TitleRow {
 
 fn key(word: &str) -> String {
     fold(word).to_lowercase()
+}
+
+/// The lookup key of a word without allocating when it is plain lower-case
+/// ASCII, as nearly every word of English news is.
+fn lookup_key(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(key(word))
+    }
 }
 
 impl NameWords {
@@ -68,20 +78,32 @@ impl NameWords {
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given.contains(&key(word))
+        self.given.contains(lookup_key(word).as_ref())
     }
 
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common.contains(&key(word))
+        self.common.contains(lookup_key(word).as_ref())
     }
 
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains(&key(word))
+        self.honorifics.contains(lookup_key(word).as_ref())
     }
 
     /// Titles whose first word is `first` (lower case), longest first.
     pub fn titles_starting(&self, first: &str) -> &[Title] {
         self.titles.get(first).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every (lower-case) word of the lists with its class, to merge into
+    /// the word classes so a token needs one lookup.
+    pub fn word_classes(&self) -> Vec<(String, super::WordClass)> {
+        use super::WordClass;
+        let mut out = Vec::new();
+        out.extend(self.given.iter().map(|w| (w.clone(), WordClass::GIVEN_NAME)));
+        out.extend(self.common.iter().map(|w| (w.clone(), WordClass::COMMON_WORD)));
+        out.extend(self.honorifics.iter().map(|w| (w.clone(), WordClass::HONORIFIC)));
+        out.extend(self.titles.keys().map(|w| (w.clone(), WordClass::TITLE_WORD)));
+        out
     }
 
     pub fn counts(&self) -> (usize, usize, usize, usize) {

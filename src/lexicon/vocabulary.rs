@@ -6,7 +6,7 @@ use super::LexiconError;
 use super::inflect::{Irregulars, VerbForm, noun_forms, verb_forms};
 use crate::model::{ActorKind, Category};
 use serde::Deserialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub type RelationId = u16;
 
@@ -118,8 +118,8 @@ impl Vocabulary {
             relations: Vec::new(),
             verb_patterns: Vec::new(),
             noun_patterns: Vec::new(),
-            verb_index: HashMap::new(),
-            noun_index: HashMap::new(),
+            verb_index: HashMap::default(),
+            noun_index: HashMap::default(),
             verb_lemmas: Vec::new(),
         };
         for entry in file.relation {
