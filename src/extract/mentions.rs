@@ -306,7 +306,7 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
     let n = doc.tokens.len();
     // gazetteer matches by first token
     let mut matches: Vec<Option<(usize, Vec<NameEntry>)>> = vec![None; n];
-    for m in gazetteer.find(doc.text) {
+    for m in gazetteer.find_in_tokens(doc.text, &doc.tokens) {
         let start = doc.tokens.partition_point(|t| (t.start as usize) < m.start);
         let end = doc.tokens.partition_point(|t| (t.end as usize) <= m.end);
         if start >= n

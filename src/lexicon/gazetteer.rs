@@ -1,17 +1,18 @@
 //! The actor gazetteer: countries, organisations, groups and persons with
 //! dated roles, read from `seeds/actors` (format: `seeds/actors/README.md`)
-//! and matched in text by one Aho–Corasick automaton over folded text.
+//! and matched in text token by token: every name is indexed by its first
+//! word, so finding names costs one hash probe per word of the text.
 //!
 //! The gazetteer answers "which names occur where" and "who held this title
 //! on this date"; deciding which reading a name has in context (a person's
 //! surname, "Jordan" next to another name) is the extractor's job.
 
 use super::LexiconError;
-use super::fold::{Folded, fold};
+use super::fold::fold;
 use super::tsv::{list, read_rows};
 use crate::model::ActorKind;
+use crate::text::Token;
 use crate::text::article::normalize_date;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -105,10 +106,17 @@ pub struct NameEntry {
 }
 
 struct Pattern {
-    /// folded spelling as written (drives the capitalisation check)
-    written: String,
+    /// its words, folded and lower-cased, as the tokenizer cuts them
+    words: Vec<String>,
+    /// the same words as written, for the capitalisation check
+    written_words: Vec<String>,
+    /// whether each word had a space before it
+    spaces: Vec<bool>,
+    /// written with a leading "the": it is included when the text has it
+    the_optional: bool,
+    /// "the States": only with its "the"
+    the_required: bool,
     entries: Vec<NameEntry>,
-    blocked: bool,
 }
 
 /// A name found in a document, in original byte offsets.
@@ -127,7 +135,8 @@ pub struct Gazetteer {
     /// last word of a role title → (person, role index): "president"
     titled_roles: HashMap<String, Vec<(ActorId, usize)>>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    /// first word → patterns starting with it, longest first
+    first_words: HashMap<String, Vec<u32>>,
 }
 
 impl Gazetteer {
@@ -162,52 +171,72 @@ impl Gazetteer {
         &self.patterns[m.pattern as usize].entries
     }
 
-    /// Finds every gazetteer name in `doc` as a whole word, with the
+    /// Finds every gazetteer name in `doc` as whole words, with the
     /// capitalisation the seed file gives it, preferring the longest match
     /// and dropping names inside blocked phrases ("Washington Post").
     pub fn find(&self, doc: &str) -> Vec<NameMatch> {
-        let folded = Folded::new(doc);
-        let text = folded.text.as_ref();
-        let bytes = text.as_bytes();
-        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !is_boundary(text, s, true) || !is_boundary(text, e, false) {
-                continue;
-            }
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            if !case_matches(&pattern.written, &text[s..e]) {
-                continue;
-            }
-            // "U.S" must not match the start of "U.S.A."
-            if bytes.get(e) == Some(&b'.')
-                && pattern.written.ends_with(|c: char| c.is_ascii_uppercase())
-                && e >= 2
-                && bytes[e - 2] == b'.'
-            {
-                continue;
-            }
-            candidates.push((s, e, m.pattern().as_u32()));
-        }
-        // leftmost-longest, non-overlapping
-        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        self.find_in_tokens(doc, &crate::text::tokenize(doc))
+    }
+
+    /// [`Gazetteer::find`] over an already tokenized document.
+    pub fn find_in_tokens(&self, doc: &str, tokens: &[Token]) -> Vec<NameMatch> {
         let mut out = Vec::new();
-        let mut covered = 0;
-        for (s, e, p) in candidates {
-            if s < covered {
+        let mut key = String::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some(candidates) = self.first_words.get(token_key(doc, &tokens[i], &mut key)) else {
+                i += 1;
                 continue;
+            };
+            // the longest pattern that fits here
+            let mut best: Option<(usize, u32)> = None;
+            for &p in candidates {
+                let pattern = &self.patterns[p as usize];
+                if best.is_some_and(|(end, _)| end >= i + pattern.words.len()) {
+                    break;
+                }
+                if let Some(end) = self.fits(doc, tokens, i, pattern) {
+                    best = Some((end, p));
+                    break;
+                }
             }
-            covered = e;
-            if self.patterns[p as usize].entries.is_empty() {
-                continue;
+            match best {
+                Some((end, p)) => {
+                    let pattern = &self.patterns[p as usize];
+                    let with_the = pattern.the_optional && i > 0 && token_text(doc, &tokens[i - 1]).eq_ignore_ascii_case("the");
+                    let first = if with_the { i - 1 } else { i };
+                    if !pattern.entries.is_empty() {
+                        out.push(NameMatch { start: tokens[first].start as usize, end: tokens[end - 1].end as usize, pattern: p });
+                    }
+                    i = end;
+                }
+                None => i += 1,
             }
-            out.push(NameMatch {
-                start: folded.original(s),
-                end: folded.original(e),
-                pattern: p,
-            });
         }
         out
+    }
+
+    /// Does `pattern` match the tokens from `i`? Returns the end.
+    fn fits(&self, doc: &str, tokens: &[Token], i: usize, pattern: &Pattern) -> Option<usize> {
+        let end = i + pattern.words.len();
+        if end > tokens.len() {
+            return None;
+        }
+        let mut key = String::new();
+        for (n, word) in pattern.words.iter().enumerate() {
+            let t = &tokens[i + n];
+            // words of a name are adjacent as written: "al-Qaeda" is not "al - Qaeda"
+            if n > 0 && t.space_before != pattern_space(pattern, n) {
+                return None;
+            }
+            if token_key(doc, t, &mut key) != word.as_str() || !case_matches(&pattern.written_words[n], token_text(doc, t)) {
+                return None;
+            }
+        }
+        if pattern.the_required && !(i > 0 && token_text(doc, &tokens[i - 1]).eq_ignore_ascii_case("the")) {
+            return None;
+        }
+        Some(end)
     }
 
     /// The role that gives a person's affiliation on `date`: a role covering
@@ -292,6 +321,30 @@ impl Gazetteer {
     }
 }
 
+fn pattern_space(pattern: &Pattern, n: usize) -> bool {
+    pattern.spaces[n]
+}
+
+fn token_text<'a>(doc: &'a str, t: &Token) -> &'a str {
+    &doc[t.range()]
+}
+
+/// A token's lookup key: folded and lower-cased, without allocating for
+/// plain ASCII.
+fn token_key<'a>(doc: &'a str, t: &Token, buf: &'a mut String) -> &'a str {
+    let text = &doc[t.range()];
+    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return text;
+    }
+    buf.clear();
+    if text.is_ascii() {
+        buf.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        buf.push_str(&fold(text).to_lowercase());
+    }
+    buf.as_str()
+}
+
 /// Rough day distance between two `YYYY-MM-DD` dates, for "closest role".
 fn date_distance(a: &str, b: &str) -> u32 {
     let days = |d: &str| -> i64 {
@@ -301,25 +354,6 @@ fn date_distance(a: &str, b: &str) -> u32 {
         y * 372 + m * 31 + dd
     };
     (days(a) - days(b)).unsigned_abs() as u32
-}
-
-fn is_word_byte_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// True when offset `at` is a word boundary on the given side of a match.
-fn is_boundary(text: &str, at: usize, start: bool) -> bool {
-    if start {
-        text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_byte_char(c))
-    } else {
-        text[at..]
-            .chars()
-            .next()
-            .is_none_or(|c| !is_word_byte_char(c))
-    }
 }
 
 /// Checks a matched surface against the alias as written: a capitalised
@@ -899,56 +933,79 @@ impl GazetteerBuilder {
             self.add_name(id, &s, NameForm::Surname);
         }
 
-        // one automaton pattern per distinct folded spelling
+        // one pattern per distinct folded spelling, indexed by first word
         let mut index: HashMap<String, usize> = HashMap::default();
         let mut patterns: Vec<Pattern> = Vec::new();
+        let new_pattern = |text: &str| -> Option<Pattern> {
+            let folded = fold(text).into_owned();
+            let (body, the_optional) = match folded.strip_prefix("the ") {
+                Some(rest) if !rest.is_empty() => (rest.to_string(), true),
+                _ => (folded.clone(), false),
+            };
+            let tokens = crate::text::tokenize(&body);
+            if tokens.is_empty() {
+                return None;
+            }
+            let written_words: Vec<String> = tokens.iter().map(|t| body[t.range()].to_string()).collect();
+            let words = written_words.iter().map(|w| w.to_lowercase()).collect();
+            let the_required = the_optional && written_words.len() == 1 && NEEDS_ARTICLE.contains(&written_words[0].to_lowercase().as_str());
+            let spaces = tokens.iter().map(|t| t.space_before).collect();
+            Some(Pattern { words, written_words, the_optional, the_required, entries: Vec::new(), spaces })
+        };
+        // "the United States" and "United States" are one pattern whose
+        // "the" is optional; "the States" needs its "the"
+        let body_key = |text: &str| {
+            let folded = fold(text).into_owned();
+            match folded.strip_prefix("the ") {
+                Some(rest) if !rest.is_empty() => rest.to_string(),
+                _ => folded,
+            }
+        };
         for (text, entry) in self.names {
-            let folded = fold(&text).into_owned();
-            let i = *index.entry(folded.clone()).or_insert_with(|| {
-                patterns.push(Pattern {
-                    written: folded.clone(),
-                    entries: Vec::new(),
-                    blocked: false,
-                });
-                patterns.len() - 1
-            });
+            let key = body_key(&text);
+            let Some(new) = new_pattern(&text) else { continue };
+            let i = match index.get(&key) {
+                Some(&i) => {
+                    let p = &mut patterns[i];
+                    p.the_optional |= new.the_optional;
+                    p.the_required &= new.the_required;
+                    i
+                }
+                None => {
+                    index.insert(key, patterns.len());
+                    patterns.push(new);
+                    patterns.len() - 1
+                }
+            };
             if !patterns[i].entries.contains(&entry) {
                 patterns[i].entries.push(entry);
             }
         }
         for phrase in self.blocked {
-            let folded = fold(&phrase).into_owned();
+            let folded = body_key(&phrase);
             match index.get(&folded) {
                 // a blocked phrase that is also an organisation's name
                 // ("Paris Club") keeps that reading and loses any other
                 Some(&i) => {
-                    patterns[i].blocked = true;
                     let actors = &self.actors;
                     patterns[i]
                         .entries
                         .retain(|e| actors[e.actor as usize].kind != ActorKind::Country);
                 }
                 None => {
-                    index.insert(folded.clone(), patterns.len());
-                    patterns.push(Pattern {
-                        written: folded,
-                        entries: Vec::new(),
-                        blocked: true,
-                    });
+                    let Some(p) = new_pattern(&phrase) else { continue };
+                    index.insert(folded, patterns.len());
+                    patterns.push(p);
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|p| p.written.as_str()))
-            .map_err(|e| {
-                LexiconError::at(
-                    "seeds/actors",
-                    0,
-                    format!("cannot build the name matcher: {e}"),
-                )
-            })?;
+        let mut first_words: HashMap<String, Vec<u32>> = HashMap::default();
+        for (i, p) in patterns.iter().enumerate() {
+            first_words.entry(p.words[0].clone()).or_default().push(i as u32);
+        }
+        for list in first_words.values_mut() {
+            list.sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].words.len()));
+        }
         let mut titled_roles: HashMap<String, Vec<(ActorId, usize)>> = HashMap::default();
         for actor in &self.actors {
             for (index, role) in actor.roles.iter().enumerate() {
@@ -972,7 +1029,7 @@ impl GazetteerBuilder {
             surnames,
             titled_roles,
             patterns,
-            automaton,
+            first_words,
         })
     }
 }
