@@ -16,10 +16,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Folder with extra actor files (countries*.tsv, organizations*.tsv,
-    /// people/*.tsv, blocked*.tsv; format in seeds/actors/README.md)
+    /// Your own actor file, or a folder of them, added to the embedded
+    /// gazetteer: people, countries, organisations or blocked phrases, told
+    /// apart by their header row (formats in seeds/actors/README.md)
     /// [default: $GEOKG_ACTORS]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "FILE|DIR")]
     pub actors: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -299,13 +300,21 @@ pub struct EvalArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum BenchKind {
-    /// N synthetic articles as JSONL
+    /// N news-like articles as JSONL (to a file or stdout), for `load` and
+    /// `extract` at scale
     Articles,
-    /// a database with a synthetic graph of N actors and 10×N edges
+    /// a synthetic graph of N actors and --edges relations, written into
+    /// the database (--db), for `path`, `neighbors` and `export` latency
     Graph,
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  geokg bench-data articles -n 1000000 -o /tmp/synth.jsonl
+  geokg --db /tmp/big.db bench-data graph -n 100000 --edges 1000000
+
+The same seed gives the same bytes on every machine; different seeds give
+articles with different ids and texts, so they load as new articles.")]
 pub struct BenchDataArgs {
     /// What to generate
     #[arg(value_enum)]
@@ -313,10 +322,13 @@ pub struct BenchDataArgs {
     /// How many articles (or actors, for `graph`)
     #[arg(long, short = 'n', default_value_t = 1000)]
     pub count: usize,
-    /// Output file (JSONL for articles; the database for graph uses --db)
+    /// Relations of a synthetic graph [default: 10 × count]
+    #[arg(long, value_name = "N")]
+    pub edges: Option<usize>,
+    /// Output file for articles [default: stdout]
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Random seed
+    /// Seed of the generator
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
 }

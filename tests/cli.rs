@@ -666,3 +666,76 @@ fn help_teaches() {
         .success()
         .stdout(predicate::str::contains("savepoint").or(predicate::str::contains("whole")));
 }
+
+#[test]
+fn a_person_introduced_once_is_recognised_in_later_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let first = dir.path().join("first.txt");
+    let later = dir.path().join("later.txt");
+    std::fs::write(&first, "date: 2023-03-01\n---\nGeorgian Foreign Minister Kvaratso Mdivnadze met Armenian officials in Yerevan.\n").unwrap();
+    std::fs::write(&later, "date: 2023-05-01\n---\nKvaratso Mdivnadze criticized Russia over the border fence. Mdivnadze urged Moscow to remove it.\n").unwrap();
+    geokg(&db).arg("load").arg(&first).assert().success();
+    geokg(&db).arg("load").arg(&later).assert().success();
+    let rel = json(geokg(&db).args(["relations", "--actor", "Kvaratso Mdivnadze", "--json"]));
+    let categories: Vec<&str> = rel
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["category"].as_str().unwrap())
+        .collect();
+    assert!(
+        categories.contains(&"ACCUSE") && categories.contains(&"REQUEST"),
+        "{categories:?}"
+    );
+    let persons = json(geokg(&db).args(["actors", "--kind", "person", "--json"]));
+    let named: Vec<&serde_json::Value> = persons
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"].as_str().unwrap().contains("Mdivnadze"))
+        .collect();
+    assert_eq!(named.len(), 1, "one node: {named:?}");
+    assert_eq!(named[0]["affiliation"], "GEO");
+}
+
+#[test]
+fn user_actor_files_extend_the_gazetteer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let people = dir.path().join("my-people.tsv");
+    std::fs::write(
+        &people,
+        "person\tsurname\tgender\trole\ttitle\tof\tstart\tend\taliases\nZorab Kvelidze\tKvelidze\tm\tforeign-minister\tForeign Minister\tGEO\t2020-01-01\t\t\n",
+    )
+    .unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "date: 2021-05-01\n---\nKvelidze criticized Russia on Monday.\n",
+    )
+    .unwrap();
+    let out = geokg(&db)
+        .arg("--actors")
+        .arg(&people)
+        .args(["extract", "--format", "jsonl"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("\"Zorab Kvelidze\"") && text.contains("\"affiliation\":\"GEO\""),
+        "{text}"
+    );
+    // a file whose header is not an actor file's is an error naming it
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(&bad, "name\tcode\nX\tY\n").unwrap();
+    geokg(&db)
+        .arg("--actors")
+        .arg(&bad)
+        .args(["extract", "--format", "jsonl"])
+        .arg(&article)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.tsv"));
+}

@@ -493,6 +493,60 @@ fn persons_sharing_a_surname_stay_apart() {
     assert!(has(text, "Ahmed Karimi CONSULT Leila Karimi"));
 }
 
+#[test]
+fn persons_discovered_by_earlier_loads_are_recognised_by_full_name() {
+    // "Kvaratso" is no given name: without the earlier load this person is
+    // unknown, and the sentence has no title to discover him by
+    let text = "Kvaratso Mdivnadze criticized Russia on Monday. Mdivnadze later praised Armenia.";
+    let article = |text: &str| Article {
+        id: "t".into(),
+        title: None,
+        date: Some("2023-05-01".into()),
+        source: None,
+        url: None,
+        text: text.into(),
+    };
+    assert!(
+        !triples(text).iter().any(|t| t.contains("Mdivnadze")),
+        "{:?}",
+        triples(text)
+    );
+    let discovered = vec![("Kvaratso Mdivnadze".to_string(), "GEO".to_string())];
+    let lexicon = Lexicon::load_with(None, &discovered).unwrap();
+    let extractor = Extractor::new(&lexicon);
+    let r = extractor.extract(&article(text)).relations;
+    let found = triples_of(&r);
+    assert!(
+        found.contains(&"Kvaratso Mdivnadze ACCUSE RUS".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Kvaratso Mdivnadze SUPPORT ARM".to_string()),
+        "{found:?}"
+    );
+    assert_eq!(r[0].subject.affiliation.as_deref(), Some("GEO"));
+    // not a seed actor: the store keeps it marked as discovered
+    assert!(lexicon.gazetteer_entry(&r[0].subject).is_none());
+
+    // a bare surname, or another person with it, is not him
+    let other = extractor
+        .extract(&article("Opposition leader Levan Mdivnadze accused Russia of meddling. Mdivnadze criticized Armenia."))
+        .relations;
+    assert!(
+        other.iter().all(|r| r.subject.name != "Kvaratso Mdivnadze"),
+        "{:?}",
+        triples_of(&other)
+    );
+    let bare = extractor
+        .extract(&article("Mdivnadze criticized Russia on Monday."))
+        .relations;
+    assert!(
+        bare.iter().all(|r| r.subject.name != "Kvaratso Mdivnadze"),
+        "{:?}",
+        triples_of(&bare)
+    );
+}
+
 // Near-misses found by reading output on the corpus
 
 #[test]

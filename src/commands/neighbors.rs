@@ -25,10 +25,7 @@ pub fn run(cx: &Context, args: &NeighborsArgs) -> Result<bool> {
     for actor in sub.actors().filter(|&a| a != center.id) {
         let hop = sub.depth.get(&actor).copied().unwrap_or(0);
         let mut relations = BTreeMap::new();
-        for e in sub
-            .edges()
-            .filter(|e| e.subject == actor || e.object == actor)
-        {
+        for e in sub.incident(actor) {
             let other = if e.subject == actor {
                 e.object
             } else {

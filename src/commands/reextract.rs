@@ -10,9 +10,9 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 pub fn run(cx: &Context, args: &ReextractArgs) -> Result<bool> {
-    let lexicon = cx.lexicon()?;
-    let extractor = Extractor::new(&lexicon);
     let mut store = Store::open(&cx.db)?;
+    let lexicon = cx.lexicon_with(&store)?;
+    let extractor = Extractor::new(&lexicon);
     let pool = thread_pool(None);
     let before = store.stats()?.relations;
     let ids = store.article_row_ids()?;

@@ -4,7 +4,7 @@
 //! Wong", "Social Democrats (PSD)").
 
 use super::document::Doc;
-use crate::lexicon::gazetteer::{Gender, NameEntry};
+use crate::lexicon::gazetteer::{Gender, NameEntry, ends_with_words};
 use crate::lexicon::{ActorId, Lexicon, NameForm, WordClass};
 use crate::model::ActorKind;
 use crate::text::TokenKind;
@@ -306,7 +306,10 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
     let n = doc.tokens.len();
     // gazetteer matches by first token
     let mut matches: Vec<Option<(usize, Vec<NameEntry>)>> = vec![None; n];
-    for m in gazetteer.find_in_tokens(doc.text, &doc.tokens) {
+    // a name starts at a word the lexicon marks, or at a word with
+    // accents (folded before lookup) or a curly apostrophe
+    let may_start = |i: usize| doc.is(i, WordClass::NAME_START) || !doc.lower(i).is_ascii();
+    for m in gazetteer.find_in_tokens_where(doc.text, &doc.tokens, may_start) {
         let start = doc.tokens.partition_point(|t| (t.start as usize) < m.start);
         let end = doc.tokens.partition_point(|t| (t.end as usize) <= m.end);
         if start >= n
@@ -395,8 +398,8 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
 /// role's country/organisation too ("un chief" fits "chief" and the reverse).
 pub fn title_fits(role_title: &str, text_title: &str) -> bool {
     role_title == text_title
-        || role_title.ends_with(&format!(" {text_title}"))
-        || text_title.ends_with(&format!(" {role_title}"))
+        || ends_with_words(role_title, text_title)
+        || ends_with_words(text_title, role_title)
 }
 
 fn fold_lower(s: &str) -> String {
@@ -839,10 +842,14 @@ impl Context<'_, '_> {
         if !doc.is_word(i) || !doc.is_cap(i) {
             return None;
         }
-        // a known surname of a person discovered earlier: "Patrushev said"
+        // a known surname of a person discovered earlier, in this article
+        // or by an earlier load: "Patrushev said"
         let key = fold_lower(doc.word(i));
         if let Some(&who) = self.named.get(&key)
-            && matches!(who, Who::Found(_))
+            && match who {
+                Who::Found(_) => true,
+                Who::Known(id) => self.lexicon.gazetteer.actor(id).discovered,
+            }
         {
             self.push(i, i + 1, who, Form::Person);
             return Some(i + 1);
@@ -969,11 +976,9 @@ impl Context<'_, '_> {
             return None;
         }
         let mut found = None;
-        for actor in gazetteer
-            .actors()
-            .iter()
-            .filter(|a| a.kind == ActorKind::Person)
-        {
+        let last_word = title.rsplit(' ').next().unwrap_or(title);
+        for id in gazetteer.titled_persons(last_word) {
+            let actor = gazetteer.actor(id);
             if !actor
                 .roles
                 .iter()

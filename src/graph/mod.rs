@@ -9,7 +9,7 @@
 
 use crate::store::{EdgeRow, Neighbor, Store, StoreError};
 use petgraph::stable_graph::{NodeIndex, StableGraph};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Where edges come from: the store, or (in tests) a list.
 pub trait Adjacency {
@@ -60,6 +60,8 @@ pub struct Subgraph {
     index: HashMap<i64, NodeIndex>,
     /// hop distance from the centre, for neighbourhoods
     pub depth: HashMap<i64, usize>,
+    /// edge ids already in the graph: an edge is met from both its ends
+    edge_ids: HashSet<i64>,
 }
 
 impl Subgraph {
@@ -71,7 +73,7 @@ impl Subgraph {
     }
 
     pub fn add_edge(&mut self, edge: &EdgeRow) {
-        if self.graph.edge_weights().any(|e| e.id == edge.id) {
+        if !self.edge_ids.insert(edge.id) {
             return;
         }
         let a = self.node(edge.subject);
@@ -85,6 +87,18 @@ impl Subgraph {
 
     pub fn edges(&self) -> impl Iterator<Item = &EdgeRow> {
         self.graph.edge_weights()
+    }
+
+    /// The edges at `actor`, in both directions.
+    pub fn incident(&self, actor: i64) -> impl Iterator<Item = &EdgeRow> {
+        use petgraph::Direction::{Incoming, Outgoing};
+        let node = self.index.get(&actor).copied();
+        node.into_iter().flat_map(move |n| {
+            self.graph
+                .edges_directed(n, Outgoing)
+                .chain(self.graph.edges_directed(n, Incoming))
+                .map(|e| e.weight())
+        })
     }
 
     pub fn contains(&self, actor: i64) -> bool {

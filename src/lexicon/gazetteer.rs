@@ -13,8 +13,8 @@ use super::tsv::{list, read_rows};
 use crate::model::ActorKind;
 use crate::text::Token;
 use crate::text::article::normalize_date;
-use serde::Deserialize;
 use rustc_hash::FxHashMap as HashMap;
+use serde::Deserialize;
 
 pub type ActorId = u32;
 
@@ -92,6 +92,9 @@ pub struct ActorEntry {
     pub names: Vec<(String, NameForm)>,
     /// `file:line` of the entry's first row.
     pub source: String,
+    /// found in the text of earlier articles, not listed in a seed file:
+    /// matched by full name only (a bare surname could be anyone's)
+    pub discovered: bool,
 }
 
 /// One reading of a matched name.
@@ -125,6 +128,13 @@ pub struct NameMatch {
     pub start: usize,
     pub end: usize,
     pattern: u32,
+}
+
+/// `text` ends with the whole words `tail`: "un chief" ends with "chief".
+pub fn ends_with_words(text: &str, tail: &str) -> bool {
+    text.len() > tail.len()
+        && text.ends_with(tail)
+        && text.as_bytes()[text.len() - tail.len() - 1] == b' '
 }
 
 pub struct Gazetteer {
@@ -180,11 +190,34 @@ impl Gazetteer {
 
     /// [`Gazetteer::find`] over an already tokenized document.
     pub fn find_in_tokens(&self, doc: &str, tokens: &[Token]) -> Vec<NameMatch> {
+        self.find_in_tokens_where(doc, tokens, |_| true)
+    }
+
+    /// Every first word of a name (folded, lower-case): the lexicon marks
+    /// them [`WordClass::NAME_START`](super::WordClass::NAME_START).
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.first_words.keys().map(String::as_str)
+    }
+
+    /// As [`Gazetteer::find_in_tokens`], looking names up only at tokens
+    /// where `may_start` holds: word classes computed once per token spare
+    /// most hash lookups.
+    pub fn find_in_tokens_where(
+        &self,
+        doc: &str,
+        tokens: &[Token],
+        may_start: impl Fn(usize) -> bool,
+    ) -> Vec<NameMatch> {
         let mut out = Vec::new();
         let mut key = String::new();
         let mut i = 0;
         while i < tokens.len() {
-            let Some(candidates) = self.first_words.get(token_key(doc, &tokens[i], &mut key)) else {
+            if !may_start(i) {
+                i += 1;
+                continue;
+            }
+            let Some(candidates) = self.first_words.get(token_key(doc, &tokens[i], &mut key))
+            else {
                 i += 1;
                 continue;
             };
@@ -203,10 +236,16 @@ impl Gazetteer {
             match best {
                 Some((end, p)) => {
                     let pattern = &self.patterns[p as usize];
-                    let with_the = pattern.the_optional && i > 0 && token_text(doc, &tokens[i - 1]).eq_ignore_ascii_case("the");
+                    let with_the = pattern.the_optional
+                        && i > 0
+                        && token_text(doc, &tokens[i - 1]).eq_ignore_ascii_case("the");
                     let first = if with_the { i - 1 } else { i };
                     if !pattern.entries.is_empty() {
-                        out.push(NameMatch { start: tokens[first].start as usize, end: tokens[end - 1].end as usize, pattern: p });
+                        out.push(NameMatch {
+                            start: tokens[first].start as usize,
+                            end: tokens[end - 1].end as usize,
+                            pattern: p,
+                        });
                     }
                     i = end;
                 }
@@ -229,11 +268,15 @@ impl Gazetteer {
             if n > 0 && t.space_before != pattern_space(pattern, n) {
                 return None;
             }
-            if token_key(doc, t, &mut key) != word.as_str() || !case_matches(&pattern.written_words[n], token_text(doc, t)) {
+            if token_key(doc, t, &mut key) != word.as_str()
+                || !case_matches(&pattern.written_words[n], token_text(doc, t))
+            {
                 return None;
             }
         }
-        if pattern.the_required && !(i > 0 && token_text(doc, &tokens[i - 1]).eq_ignore_ascii_case("the")) {
+        if pattern.the_required
+            && !(i > 0 && token_text(doc, &tokens[i - 1]).eq_ignore_ascii_case("the"))
+        {
             return None;
         }
         Some(end)
@@ -275,16 +318,38 @@ impl Gazetteer {
     /// Persons who held a role with `title` (lower case), optionally of a
     /// given country or organisation, on `date` (without a date: the latest
     /// holders).
+    /// Persons with a role whose title ends in `word` ("president"), in id
+    /// order.
+    pub fn titled_persons(&self, word: &str) -> Vec<ActorId> {
+        let mut ids: Vec<ActorId> = self
+            .titled_roles
+            .get(word)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&(id, _)| id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     pub fn holders(&self, title: &str, of: Option<ActorId>, date: Option<&str>) -> Vec<ActorId> {
         let title = fold(title).to_lowercase();
         let last = title.rsplit(' ').next().unwrap_or(&title);
         let mut found: Vec<(ActorId, &Role)> = Vec::new();
-        for &(id, index) in self.titled_roles.get(last).map(Vec::as_slice).unwrap_or(&[]) {
+        for &(id, index) in self
+            .titled_roles
+            .get(last)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
             let role = &self.actors[id as usize].roles[index];
             // "chief" fits the role title "un chief", and the reverse
-            let fits = role.titles.iter().any(|t| {
-                *t == title || t.ends_with(&format!(" {title}")) || title.ends_with(&format!(" {t}"))
-            });
+            let fits = role
+                .titles
+                .iter()
+                .any(|t| *t == title || ends_with_words(t, &title) || ends_with_words(&title, t));
             if fits && of.is_none_or(|o| role.of == o) {
                 found.push((id, role));
             }
@@ -333,7 +398,10 @@ fn token_text<'a>(doc: &'a str, t: &Token) -> &'a str {
 /// plain ASCII.
 fn token_key<'a>(doc: &'a str, t: &Token, buf: &'a mut String) -> &'a str {
     let text = &doc[t.range()];
-    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return text;
     }
     buf.clear();
@@ -569,6 +637,7 @@ impl GazetteerBuilder {
             roles: Vec::new(),
             names: Vec::new(),
             source,
+            discovered: false,
         });
         id
     }
@@ -840,6 +909,31 @@ impl GazetteerBuilder {
         Ok(())
     }
 
+    /// A person an earlier article introduced ("Foreign Minister Penny
+    /// Wong"), as the database stored it: later articles recognise the full
+    /// name and give it the same affiliation. A name the seed files already
+    /// list, or an affiliation code they do not, adds nothing.
+    pub fn add_discovered(&mut self, name: &str, affiliation: &str, source: &str) {
+        let key = fold(name).to_lowercase();
+        if self.persons.contains_key(&key) {
+            return;
+        }
+        let Some(&of) = self.by_code.get(&affiliation.to_uppercase()) else {
+            return;
+        };
+        let id = self.new_actor(name, None, ActorKind::Person, source.to_string());
+        self.actors[id as usize].discovered = true;
+        self.persons.insert(key, id);
+        self.add_name(id, name, NameForm::FullName);
+        self.actors[id as usize].roles.push(Role {
+            role: "official".into(),
+            titles: Vec::new(),
+            of,
+            start: None,
+            end: None,
+        });
+    }
+
     pub fn add_blocked(&mut self, file: &str, content: &str) -> Result<(), LexiconError> {
         for (_, row) in read_rows::<BlockedRow>(file, content)? {
             if !row.phrase.trim().is_empty() {
@@ -894,6 +988,10 @@ impl GazetteerBuilder {
             .iter_mut()
             .filter(|a| a.kind == ActorKind::Person)
         {
+            if actor.discovered {
+                actor.surname = actor.name.rsplit(' ').next().map(str::to_string);
+                continue;
+            }
             let surname = actor.surname.clone().unwrap_or_else(|| {
                 actor
                     .name
@@ -946,11 +1044,21 @@ impl GazetteerBuilder {
             if tokens.is_empty() {
                 return None;
             }
-            let written_words: Vec<String> = tokens.iter().map(|t| body[t.range()].to_string()).collect();
+            let written_words: Vec<String> =
+                tokens.iter().map(|t| body[t.range()].to_string()).collect();
             let words = written_words.iter().map(|w| w.to_lowercase()).collect();
-            let the_required = the_optional && written_words.len() == 1 && NEEDS_ARTICLE.contains(&written_words[0].to_lowercase().as_str());
+            let the_required = the_optional
+                && written_words.len() == 1
+                && NEEDS_ARTICLE.contains(&written_words[0].to_lowercase().as_str());
             let spaces = tokens.iter().map(|t| t.space_before).collect();
-            Some(Pattern { words, written_words, the_optional, the_required, entries: Vec::new(), spaces })
+            Some(Pattern {
+                words,
+                written_words,
+                the_optional,
+                the_required,
+                entries: Vec::new(),
+                spaces,
+            })
         };
         // "the United States" and "United States" are one pattern whose
         // "the" is optional; "the States" needs its "the"
@@ -963,7 +1071,9 @@ impl GazetteerBuilder {
         };
         for (text, entry) in self.names {
             let key = body_key(&text);
-            let Some(new) = new_pattern(&text) else { continue };
+            let Some(new) = new_pattern(&text) else {
+                continue;
+            };
             let i = match index.get(&key) {
                 Some(&i) => {
                     let p = &mut patterns[i];
@@ -993,7 +1103,9 @@ impl GazetteerBuilder {
                         .retain(|e| actors[e.actor as usize].kind != ActorKind::Country);
                 }
                 None => {
-                    let Some(p) = new_pattern(&phrase) else { continue };
+                    let Some(p) = new_pattern(&phrase) else {
+                        continue;
+                    };
                     index.insert(folded, patterns.len());
                     patterns.push(p);
                 }
@@ -1001,7 +1113,10 @@ impl GazetteerBuilder {
         }
         let mut first_words: HashMap<String, Vec<u32>> = HashMap::default();
         for (i, p) in patterns.iter().enumerate() {
-            first_words.entry(p.words[0].clone()).or_default().push(i as u32);
+            first_words
+                .entry(p.words[0].clone())
+                .or_default()
+                .push(i as u32);
         }
         for list in first_words.values_mut() {
             list.sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].words.len()));
@@ -1009,11 +1124,18 @@ impl GazetteerBuilder {
         let mut titled_roles: HashMap<String, Vec<(ActorId, usize)>> = HashMap::default();
         for actor in &self.actors {
             for (index, role) in actor.roles.iter().enumerate() {
-                let mut lasts: Vec<&str> = role.titles.iter().filter_map(|t| t.rsplit(' ').next()).collect();
+                let mut lasts: Vec<&str> = role
+                    .titles
+                    .iter()
+                    .filter_map(|t| t.rsplit(' ').next())
+                    .collect();
                 lasts.sort_unstable();
                 lasts.dedup();
                 for last in lasts {
-                    titled_roles.entry(last.to_string()).or_default().push((actor.id, index));
+                    titled_roles
+                        .entry(last.to_string())
+                        .or_default()
+                        .push((actor.id, index));
                 }
             }
         }

@@ -4,8 +4,8 @@
 
 use super::LexiconError;
 use super::inflect::{Irregulars, VerbForm, verb_forms};
-use serde::Deserialize;
 use rustc_hash::FxHashMap as HashMap;
+use serde::Deserialize;
 
 /// A set of word classes (bit flags): one word can be several things
 /// ("that" is a determiner, a clause marker and a relative pronoun).
@@ -52,6 +52,8 @@ impl WordClass {
     pub const PLURAL_NOUN: WordClass = WordClass(1 << 35);
     pub const PEJORATIVE: WordClass = WordClass(1 << 36);
     pub const AGENT_HEAD: WordClass = WordClass(1 << 37);
+    /// the first word of a gazetteer name: only these start a name lookup
+    pub const NAME_START: WordClass = WordClass(1 << 38);
 
     pub fn has(self, other: WordClass) -> bool {
         self.0 & other.0 != 0

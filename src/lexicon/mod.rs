@@ -58,6 +58,8 @@ pub struct Lexicon {
     pub vocabulary: Vocabulary,
     pub grammar: Grammar,
     pub names: NameWords,
+    /// irregular verb forms, for rules and for generating text
+    pub irregulars: Irregulars,
 }
 
 /// The embedded seed file at `path` (relative to `seeds/`).
@@ -120,6 +122,15 @@ fn add_actor_file(
 impl Lexicon {
     /// The embedded seeds, plus the actor files of `extra_actors` if given.
     pub fn load(extra_actors: Option<&Path>) -> Result<Lexicon, LexiconError> {
+        Lexicon::load_with(extra_actors, &[])
+    }
+
+    /// As [`Lexicon::load`], plus persons earlier loads discovered in text:
+    /// `(name, affiliation code)`, as the database keeps them.
+    pub fn load_with(
+        extra_actors: Option<&Path>,
+        discovered: &[(String, String)],
+    ) -> Result<Lexicon, LexiconError> {
         let mut irregulars = Irregulars::default();
         for (_, row) in tsv::read_rows::<IrregularRow>(
             "lexicon/irregular-verbs.tsv",
@@ -149,43 +160,22 @@ impl Lexicon {
         for (path, content) in embedded_files().filter(|(p, _)| p.starts_with("actors/")) {
             add_actor_file(&mut builder, path, content)?;
         }
-        if let Some(dir) = extra_actors {
-            let mut files = Vec::new();
-            collect_tsv(dir, dir, &mut files)
-                .map_err(|e| LexiconError::at(&dir.display().to_string(), 0, e.to_string()))?;
-            if files.is_empty() {
-                return Err(LexiconError::at(
-                    &dir.display().to_string(),
-                    0,
-                    "no actor files (countries*.tsv, organizations*.tsv, people/*.tsv, blocked*.tsv)",
-                ));
-            }
-            for (rel, full) in files {
-                let content = std::fs::read_to_string(&full)
-                    .map_err(|e| LexiconError::at(&full.display().to_string(), 0, e.to_string()))?;
-                let shown = full.display().to_string();
-                let kind_path = if rel.contains("people/") {
-                    format!("people/{shown}")
-                } else {
-                    rel.clone()
-                };
-                match actor_file_kind(&kind_path) {
-                    Some(ActorFileKind::Countries) => builder.add_countries(&shown, &content)?,
-                    Some(ActorFileKind::Organizations) => {
-                        builder.add_organizations(&shown, &content)?
-                    }
-                    Some(ActorFileKind::People) => builder.add_people(&shown, &content)?,
-                    Some(ActorFileKind::Blocked) => builder.add_blocked(&shown, &content)?,
-                    None => {}
-                }
-            }
+        if let Some(path) = extra_actors {
+            add_user_actors(&mut builder, path)?;
+        }
+        for (name, affiliation) in discovered {
+            builder.add_discovered(name, affiliation, "database");
         }
         let gazetteer = builder.build()?;
+        for word in gazetteer.first_words() {
+            grammar.add_class(word, WordClass::NAME_START);
+        }
         Ok(Lexicon {
             gazetteer,
             vocabulary,
             grammar,
             names,
+            irregulars,
         })
     }
 
@@ -202,7 +192,7 @@ impl Lexicon {
             _ => g.by_name(&actor.name),
         }?;
         let entry = g.actor(id);
-        (entry.kind == actor.kind).then_some(entry)
+        (entry.kind == actor.kind && !entry.discovered).then_some(entry)
     }
 
     /// The embedded seeds only; they are validated by the test suite, so this
@@ -217,6 +207,70 @@ struct IrregularRow {
     base: String,
     past: String,
     participle: String,
+}
+
+/// The kind of a user's actor file, from its header row, so a file can be
+/// named anything: `person …` (people), `code name official …`
+/// (countries), `code name kind …` (organisations), `phrase …` (blocked).
+fn kind_from_header(content: &str) -> Option<ActorFileKind> {
+    let header = content
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
+    match columns.as_slice() {
+        ["person", ..] => Some(ActorFileKind::People),
+        ["code", "name", "official", ..] => Some(ActorFileKind::Countries),
+        ["code", "name", "kind", ..] => Some(ActorFileKind::Organizations),
+        ["phrase", ..] => Some(ActorFileKind::Blocked),
+        _ => None,
+    }
+}
+
+/// `--actors PATH`: one actor file, or a directory of them (recursively).
+/// Each file's kind comes from its header, else from its name as in
+/// `seeds/actors/`; every file must be an actor file, so a typo is an
+/// error, not a silently ignored file.
+fn add_user_actors(builder: &mut GazetteerBuilder, path: &Path) -> Result<(), LexiconError> {
+    let shown = path.display().to_string();
+    let files = if path.is_dir() {
+        let mut files = Vec::new();
+        collect_tsv(path, path, &mut files)
+            .map_err(|e| LexiconError::at(&shown, 0, e.to_string()))?;
+        if files.is_empty() {
+            return Err(LexiconError::at(
+                &shown,
+                0,
+                "no actor files (*.tsv) in this directory",
+            ));
+        }
+        files
+    } else if path.exists() {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        vec![(name.unwrap_or_default(), path.to_path_buf())]
+    } else {
+        return Err(LexiconError::at(&shown, 0, "no such file or directory"));
+    };
+    for (relative, full) in files {
+        let file = full.display().to_string();
+        let content = std::fs::read_to_string(&full)
+            .map_err(|e| LexiconError::at(&file, 0, e.to_string()))?;
+        // the header decides; failing that, the name (countries*.tsv, people/...)
+        match kind_from_header(&content).or_else(|| actor_file_kind(&relative)) {
+            Some(ActorFileKind::Countries) => builder.add_countries(&file, &content)?,
+            Some(ActorFileKind::Organizations) => builder.add_organizations(&file, &content)?,
+            Some(ActorFileKind::People) => builder.add_people(&file, &content)?,
+            Some(ActorFileKind::Blocked) => builder.add_blocked(&file, &content)?,
+            None => {
+                return Err(LexiconError::at(
+                    &file,
+                    1,
+                    "not an actor file: the header must start with `person`, `code name official`, `code name kind` or `phrase`, or its name be countries*.tsv, organizations*.tsv, blocked*.tsv or people/*.tsv (see seeds/actors/README.md)",
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn collect_tsv(

@@ -5,8 +5,8 @@
 use super::LexiconError;
 use super::fold::fold;
 use super::tsv::{read_rows, word_lines};
-use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
 
 /// A title ("prime minister") and the kind of role it names.
 #[derive(Debug, Clone)]
@@ -37,7 +37,10 @@ fn key(word: &str) -> String {
 /// The lookup key of a word without allocating when it is plain lower-case
 /// ASCII, as nearly every word of English news is.
 fn lookup_key(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         std::borrow::Cow::Borrowed(word)
     } else {
         std::borrow::Cow::Owned(key(word))
@@ -99,10 +102,26 @@ impl NameWords {
     pub fn word_classes(&self) -> Vec<(String, super::WordClass)> {
         use super::WordClass;
         let mut out = Vec::new();
-        out.extend(self.given.iter().map(|w| (w.clone(), WordClass::GIVEN_NAME)));
-        out.extend(self.common.iter().map(|w| (w.clone(), WordClass::COMMON_WORD)));
-        out.extend(self.honorifics.iter().map(|w| (w.clone(), WordClass::HONORIFIC)));
-        out.extend(self.titles.keys().map(|w| (w.clone(), WordClass::TITLE_WORD)));
+        out.extend(
+            self.given
+                .iter()
+                .map(|w| (w.clone(), WordClass::GIVEN_NAME)),
+        );
+        out.extend(
+            self.common
+                .iter()
+                .map(|w| (w.clone(), WordClass::COMMON_WORD)),
+        );
+        out.extend(
+            self.honorifics
+                .iter()
+                .map(|w| (w.clone(), WordClass::HONORIFIC)),
+        );
+        out.extend(
+            self.titles
+                .keys()
+                .map(|w| (w.clone(), WordClass::TITLE_WORD)),
+        );
         out
     }
 

@@ -5,8 +5,8 @@
 use super::LexiconError;
 use super::inflect::{Irregulars, VerbForm, noun_forms, verb_forms};
 use crate::model::{ActorKind, Category};
-use serde::Deserialize;
 use rustc_hash::FxHashMap as HashMap;
+use serde::Deserialize;
 
 pub type RelationId = u16;
 

@@ -295,6 +295,23 @@ impl Store {
         Ok(names)
     }
 
+    /// Persons found in the text of loaded articles (not in the gazetteer)
+    /// with an affiliation, as `(name, code)`: the next load recognises them
+    /// by full name. Single-word names are left out; they are too easily
+    /// someone else.
+    pub fn discovered_persons(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name, affiliation FROM actors
+             WHERE kind = 'person' AND discovered = 1 AND affiliation IS NOT NULL
+               AND instr(trim(name), ' ') > 0
+             ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<Vec<(String, String)>, _>>()?;
+        Ok(rows)
+    }
+
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let c = self.conn();
         let count =

@@ -117,7 +117,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space_before = true;
     let mut newlines: u8 = 0;
     while pos < text.len() {
-        let c = text[pos..].chars().next().unwrap_or(' ');
+        let b = bytes[pos];
+        if b.is_ascii() && b.is_ascii_whitespace() {
+            if b == b'\n' {
+                newlines = newlines.saturating_add(1).min(2);
+            }
+            space_before = true;
+            pos += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            text[pos..].chars().next().unwrap_or(' ')
+        };
         if c.is_whitespace() {
             if c == '\n' {
                 newlines = newlines.saturating_add(1).min(2);
@@ -179,12 +192,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn scan_word(text: &str, start: usize, abbreviations: &Abbreviations) -> usize {
     let mut pos = start;
     loop {
-        // a run of word characters
-        while let Some(c) = text[pos..].chars().next() {
-            if !is_word_char(c) {
+        // a run of word characters (ASCII bytes without decoding)
+        let bytes = text.as_bytes();
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if b.is_ascii_alphanumeric() {
+                pos += 1;
+                continue;
+            }
+            if b.is_ascii() {
                 break;
             }
-            pos += c.len_utf8();
+            match text[pos..].chars().next() {
+                Some(c) if is_word_char(c) => pos += c.len_utf8(),
+                _ => break,
+            }
         }
         let rest = &text[pos..];
         let Some(next) = rest.chars().next() else {
