@@ -20,4 +20,5 @@ pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod store;
+pub mod synth;
 pub mod text;

@@ -1,6 +1,7 @@
 //! One file per subcommand: arguments in, one library call, output out.
 
 pub mod actors;
+pub mod bench_data;
 pub mod eval;
 pub mod export;
 pub mod extract;
@@ -42,6 +43,13 @@ impl Context {
     pub fn lexicon(&self) -> Result<Lexicon> {
         Lexicon::load(self.actors.as_deref()).context("cannot load the lexicon")
     }
+
+    /// The lexicon plus the persons earlier loads discovered in `store`, so
+    /// a name introduced once is recognised in every later article.
+    pub fn lexicon_with(&self, store: &crate::store::Store) -> Result<Lexicon> {
+        let discovered = store.discovered_persons()?;
+        Lexicon::load_with(self.actors.as_deref(), &discovered).context("cannot load the lexicon")
+    }
 }
 
 /// Runs a command; `Ok(false)` means it ran but some input failed.
@@ -59,7 +67,7 @@ pub fn run(cli: &Cli) -> Result<bool> {
         Command::Stats(args) => stats::run(&cx, args),
         Command::Reextract(args) => reextract::run(&cx, args),
         Command::Eval(args) => eval::run(&cx, args),
-        _ => anyhow::bail!("not implemented yet"),
+        Command::BenchData(args) => bench_data::run(&cx, args),
     }
 }
 
