@@ -8,6 +8,8 @@
 //!
 //! `cargo bench --bench graph`
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use geokg::graph::{EdgeFilter, StoreAdjacency, neighborhood, shortest_path, whole_graph};
 use geokg::lexicon::Lexicon;

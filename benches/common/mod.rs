@@ -38,3 +38,7 @@ pub fn sentences_and_bytes(articles: &[Article]) -> (u64, u64) {
         (s + n as u64, b + doc.len() as u64)
     })
 }
+
+/// The allocator of the `geokg` binary, so the benches measure what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -80,17 +80,22 @@ impl<'a> Doc<'a> {
             for slot in &mut sentence_of[s.tokens.clone()] {
                 *slot = si as u32;
             }
-            let words: Vec<&Token> = tokens[s.tokens.clone()]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word && t.end - t.start >= 2)
-                .collect();
-            let upper = words.iter().filter(|t| t.case == Case::Upper).count();
-            let is_caps = words.len() >= 3 && upper * 10 >= words.len() * 7;
+            let (mut words, mut upper, mut long, mut capitalized) = (0, 0, 0, 0);
+            for t in &tokens[s.tokens.clone()] {
+                if t.kind != TokenKind::Word || t.end - t.start < 2 {
+                    continue;
+                }
+                words += 1;
+                upper += usize::from(t.case == Case::Upper);
+                if t.end - t.start >= 4 {
+                    long += 1;
+                    capitalized += usize::from(t.is_capitalized());
+                }
+            }
+            let is_caps = words >= 3 && upper * 10 >= words * 7;
             caps.push(is_caps);
             // Title Case: most words of four letters or more are capitalised
-            let long: Vec<&&Token> = words.iter().filter(|t| t.end - t.start >= 4).collect();
-            let capitalized = long.iter().filter(|t| t.is_capitalized()).count();
-            headline.push(!is_caps && long.len() >= 3 && capitalized * 10 >= long.len() * 7);
+            headline.push(!is_caps && long >= 3 && capitalized * 10 >= long * 7);
         }
         Doc {
             text,

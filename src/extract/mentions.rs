@@ -406,6 +406,15 @@ fn fold_lower(s: &str) -> String {
     crate::lexicon::fold::fold(s).to_lowercase()
 }
 
+/// `word` folded and lower-cased equals `folded`; no allocation for ASCII.
+fn same_folded(word: &str, folded: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(folded)
+    } else {
+        fold_lower(word) == folded
+    }
+}
+
 impl Context<'_, '_> {
     fn push(&mut self, start: usize, end: usize, who: Who, form: Form) {
         self.list.push(Mention {
@@ -887,6 +896,14 @@ impl Context<'_, '_> {
         {
             return None;
         }
+        let caps = doc.caps_at(i);
+        // in running text a name has a word in Title case ("IRNA" is an acronym)
+        let title_case = words
+            .iter()
+            .any(|&j| doc.tokens[j].case == crate::text::Case::Title);
+        if !caps && !title_case {
+            return None;
+        }
         let title = title_before(doc, self.lexicon, i);
         let titled = title.is_some();
         // in capitals, only titles of office lead to a name ("PRIVATE
@@ -909,37 +926,31 @@ impl Context<'_, '_> {
                     | "official"
             )
         });
-        let caps = doc.caps_at(i);
         let headline = doc.headline_at(i);
         let given = doc.is(i, WordClass::GIVEN_NAME) && words.len() >= 2;
         let uncommon = words.iter().any(|&j| !doc.is(j, WordClass::COMMON_WORD));
-        let appositive = words.len() >= 2 && !caps && self.role_appositive_follows(end);
+        // looked for only when nothing else makes a person (it scans ahead)
+        let appositive = || words.len() >= 2 && self.role_appositive_follows(end);
         // in capitals and headlines, "Minister Sees" and "PM Resigns" are not names
         let plain_words = words.iter().all(|&j| {
             !doc.is(j, WordClass::COMMON_WORD | WordClass::VERB) || doc.is(j, WordClass::GIVEN_NAME)
         });
-        // in running text a name has a word in Title case ("IRNA" is an acronym)
-        let title_case = words
-            .iter()
-            .any(|&j| doc.tokens[j].case == crate::text::Case::Title);
         let person = if caps {
             office && plain_words
         } else if headline {
             (titled || given) && plain_words && title_case
-        } else if !title_case {
-            false
         } else {
             (titled && uncommon)
                 || (given && (words.len() >= 3 || !doc.is(last, WordClass::COMMON_WORD)))
-                || (appositive && uncommon)
+                || (uncommon && appositive())
         };
         if !person {
             return None;
         }
         // a titled name that differs a little from a known holder of that
         // title ("UN Secretary-General Kofi An nan"): the holder
-        if let Some((_, title, _)) = title_before(doc, self.lexicon, i)
-            && let Some(id) = self.titled_holder(&title, doc.word(i), doc.word(last))
+        if let Some((_, title, _)) = &title
+            && let Some(id) = self.titled_holder(title, doc.word(i), doc.word(last))
         {
             let surname = self
                 .lexicon
@@ -979,21 +990,22 @@ impl Context<'_, '_> {
         let last_word = title.rsplit(' ').next().unwrap_or(title);
         for id in gazetteer.titled_persons(last_word) {
             let actor = gazetteer.actor(id);
-            if !actor
-                .roles
-                .iter()
-                .any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str())))
-            {
-                continue;
-            }
-            let name = fold_lower(&actor.name);
-            let mut words = name.split(' ');
-            let shares = words.next() == Some(first.as_str())
+            // the name first: it rules out nearly every holder, cheaply
+            let shares = actor
+                .name
+                .split(' ')
+                .next()
+                .is_some_and(|w| same_folded(w, &first))
                 || actor
                     .surname
                     .as_deref()
-                    .is_some_and(|s| fold_lower(s) == last);
-            if shares {
+                    .is_some_and(|s| same_folded(s, &last));
+            if shares
+                && actor
+                    .roles
+                    .iter()
+                    .any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str())))
+            {
                 if found.is_some() {
                     return None;
                 }

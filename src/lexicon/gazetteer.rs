@@ -221,12 +221,21 @@ impl Gazetteer {
                 i += 1;
                 continue;
             };
-            // the longest pattern that fits here
+            // the longest pattern that fits here; the next word's key, once,
+            // rules out most patterns of a common first word ("the", "new")
+            let mut next_buf = String::new();
+            let next_key = tokens
+                .get(i + 1)
+                .map(|t| token_key(doc, t, &mut next_buf))
+                .unwrap_or("");
             let mut best: Option<(usize, u32)> = None;
             for &p in candidates {
                 let pattern = &self.patterns[p as usize];
                 if best.is_some_and(|(end, _)| end >= i + pattern.words.len()) {
                     break;
+                }
+                if pattern.words.len() > 1 && pattern.words[1] != next_key {
+                    continue;
                 }
                 if let Some(end) = self.fits(doc, tokens, i, pattern) {
                     best = Some((end, p));

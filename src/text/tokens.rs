@@ -279,6 +279,19 @@ fn case_of(word: &str) -> Case {
     let mut letters = 0;
     let mut upper = 0;
     let mut first_upper = false;
+    if word.is_ascii() {
+        // nearly every word of English news: no decoding
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            if b.is_ascii_uppercase() {
+                if letters == 0 {
+                    first_upper = true;
+                }
+                upper += 1;
+            }
+            letters += 1;
+        }
+        return case_from_counts(letters, upper, first_upper);
+    }
     for (i, c) in word.chars().filter(|c| c.is_alphabetic()).enumerate() {
         letters += 1;
         if c.is_uppercase() {
@@ -288,6 +301,10 @@ fn case_of(word: &str) -> Case {
             }
         }
     }
+    case_from_counts(letters, upper, first_upper)
+}
+
+fn case_from_counts(letters: usize, upper: usize, first_upper: bool) -> Case {
     if letters == 0 {
         Case::None
     } else if upper == letters && letters >= 2 {
