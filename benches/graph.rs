@@ -35,10 +35,18 @@ fn graph(c: &mut Criterion) {
         store: &store,
         include_negated: false,
     };
-    // actor row ids: countries first (hubs), invented persons after
-    let hub = 1;
-    let typical = (actors / 2) as i64;
-    let far = (actors - 7) as i64;
+    // the hub: the country the generator favours most; a typical actor:
+    // the median degree of a sample; far: another typical one
+    let hub = store.resolve_actor("Afghanistan").expect("hub").id;
+    let mut sample: Vec<(usize, i64)> = (0..200)
+        .map(|k| {
+            let id = 1 + (k * (actors as i64 - 1) / 200);
+            (store.neighbors(id, false).expect("neighbors").len(), id)
+        })
+        .collect();
+    sample.sort();
+    let typical = sample[100].1;
+    let far = sample[101].1;
 
     let mut group = c.benchmark_group(format!("graph of {actors} actors"));
     group
