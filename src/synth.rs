@@ -159,9 +159,7 @@ impl Vocabulary {
         let mut verbs = Vec::new();
         for p in &v.verb_patterns {
             let rel = v.relation(p.relation);
-            let Some((head, marker)) = p.source.split_once(" > ").or(Some((&p.source, ""))) else {
-                continue;
-            };
+            let (head, marker) = p.source.split_once(" > ").unwrap_or((&p.source, ""));
             if p.markers.contains(&ObjectMarker::That) {
                 continue;
             }
@@ -475,9 +473,9 @@ pub fn write_graph(
     let names = SyntheticNames;
     let articles = relations.div_ceil(RELATIONS_PER_ARTICLE);
     let mut written = 0;
-    for chunk in (0..articles).collect::<Vec<_>>().chunks(1000) {
+    for first in (0..articles).step_by(1000) {
         let mut batch = store.batch(&names)?;
-        for &a in chunk {
+        for a in first..(first + 1000).min(articles) {
             let mut text = String::new();
             let mut extraction = Extraction::default();
             let id = format!("graph-{seed}-{a:07}");

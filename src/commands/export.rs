@@ -4,22 +4,13 @@ use super::Context;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::export::{dot, json};
 use crate::graph::{EdgeFilter, StoreAdjacency, neighborhood, whole_graph};
-use crate::model::Category;
 use crate::store::{EdgeRow, Store};
 use anyhow::{Context as _, Result};
 use std::io::Write;
 
 pub fn run(cx: &Context, args: &ExportArgs) -> Result<bool> {
     let store = Store::open_read_only(&cx.db)?;
-    let category = match &args.category {
-        Some(c) => Some(
-            c.parse::<Category>()
-                .map_err(anyhow::Error::msg)?
-                .as_str()
-                .to_string(),
-        ),
-        None => None,
-    };
+    let category = super::category_arg(args.category.as_ref())?;
     let filter = EdgeFilter {
         include_negated: args.include_negated,
         category,

@@ -71,6 +71,18 @@ pub fn run(cli: &Cli) -> Result<bool> {
     }
 }
 
+/// A `--category` argument as stored (`assault` → `ASSAULT`), or an error
+/// listing the categories.
+pub fn category_arg(category: Option<&String>) -> Result<Option<String>> {
+    category
+        .map(|c| {
+            c.parse::<crate::model::Category>()
+                .map(|c| c.as_str().to_string())
+                .map_err(anyhow::Error::msg)
+        })
+        .transpose()
+}
+
 /// Checks a `YYYY-MM-DD` argument.
 pub fn validate_date(date: &str) -> Result<()> {
     match crate::text::article::normalize_date(date) {

@@ -2,21 +2,12 @@
 
 use super::{Context, print_table, validate_date};
 use crate::cli::RelationsArgs;
-use crate::model::Category;
 use crate::store::{RelationFilter, Store};
 use anyhow::Result;
 
 pub fn run(cx: &Context, args: &RelationsArgs) -> Result<bool> {
     let store = Store::open_read_only(&cx.db)?;
-    let category = match &args.category {
-        Some(c) => Some(
-            c.parse::<Category>()
-                .map_err(anyhow::Error::msg)?
-                .as_str()
-                .to_string(),
-        ),
-        None => None,
-    };
+    let category = super::category_arg(args.category.as_ref())?;
     for date in [&args.since, &args.until].into_iter().flatten() {
         validate_date(date)?;
     }

@@ -58,6 +58,24 @@ pub struct Reference {
     pub replaces: Option<usize>,
 }
 
+impl Reference {
+    /// A description ("the two sides", "the militant group") standing for
+    /// `who` (and `pair`) over tokens `start..end`.
+    fn description(start: usize, end: usize, who: Who, pair: Option<Who>) -> Reference {
+        Reference {
+            slot: Slot {
+                start,
+                end,
+                who,
+                form: Form::Description,
+                of: None,
+            },
+            pair,
+            replaces: None,
+        }
+    }
+}
+
 impl Discourse {
     /// Records the slots of a finished sentence (persons also bring their
     /// country, which "the country" may refer to).
@@ -254,19 +272,11 @@ impl Discourse {
                     .recent(si, i, current, facts)
                     .find(|s| s.kind == wanted && facts.country(s.who) == Some(country))
                     .map(|s| s.who)?;
-                let slot = Slot {
-                    start: i - 1,
-                    end: j + 1,
-                    who,
-                    form: Form::Description,
-                    of: None,
-                };
                 return Some((
                     j + 1,
                     Reference {
-                        slot,
-                        pair: None,
                         replaces: Some(k),
+                        ..Reference::description(i - 1, j + 1, who, None)
                     },
                 ));
             }
@@ -414,17 +424,7 @@ impl Discourse {
                     if at + WINDOW < si {
                         return None;
                     }
-                    Reference {
-                        replaces: None,
-                        slot: Slot {
-                            start,
-                            end,
-                            who: a,
-                            form: Form::Description,
-                            of: None,
-                        },
-                        pair: Some(b),
-                    }
+                    Reference::description(start, end, a, Some(b))
                 }
                 DescriptionKind::Person => {
                     let title = words.join(" ");
@@ -445,17 +445,7 @@ impl Discourse {
                             .any(|(l, at)| l == w && at + WINDOW >= si)
                     });
                     let who = leading.or_else(|| titled.first().copied())?;
-                    Reference {
-                        replaces: None,
-                        slot: Slot {
-                            start,
-                            end,
-                            who,
-                            form: Form::Description,
-                            of: None,
-                        },
-                        pair: None,
-                    }
+                    Reference::description(start, end, who, None)
                 }
                 _ => {
                     let wanted = match kind {
@@ -478,17 +468,7 @@ impl Discourse {
                         })
                         .find(|s| nearest.is_none_or(|(n, aff)| s.who != n && Some(s.who) != aff))
                         .map(|s| s.who)?;
-                    Reference {
-                        replaces: None,
-                        slot: Slot {
-                            start,
-                            end,
-                            who,
-                            form: Form::Description,
-                            of: None,
-                        },
-                        pair: None,
-                    }
+                    Reference::description(start, end, who, None)
                 }
             };
             return Some((end, reference));
@@ -504,20 +484,7 @@ impl Discourse {
                 .recent(si, i, slots, facts)
                 .find(|s| s.kind == ActorKind::Country && facts.name_starts_with(s.who, &word))
                 .map(|s| s.who)?;
-            return Some((
-                from + 1,
-                Reference {
-                    replaces: None,
-                    slot: Slot {
-                        start,
-                        end: from + 1,
-                        who,
-                        form: Form::Description,
-                        of: None,
-                    },
-                    pair: None,
-                },
-            ));
+            return Some((from + 1, Reference::description(start, from + 1, who, None)));
         }
         None
     }

@@ -402,6 +402,16 @@ pub fn title_fits(role_title: &str, text_title: &str) -> bool {
         || ends_with_words(text_title, role_title)
 }
 
+/// Words that, in ALL-CAPS text, show a capitalised run is prose and not
+/// a name ("MINISTER SEES", "PM RESIGNS").
+const ORDINARY_WORD: WordClass = WordClass::COMMON_WORD
+    .with(WordClass::AUX)
+    .with(WordClass::VERB)
+    .with(WordClass::PREPOSITION)
+    .with(WordClass::DETERMINER)
+    .with(WordClass::CLAUSE_MARKER)
+    .with(WordClass::COORDINATOR);
+
 fn fold_lower(s: &str) -> String {
     crate::lexicon::fold::fold(s).to_lowercase()
 }
@@ -586,16 +596,7 @@ impl Context<'_, '_> {
         if title_end < limit
             && doc.caps_at(start)
             && doc.is_word(title_end)
-            && !doc.is(
-                title_end,
-                WordClass::COMMON_WORD
-                    | WordClass::AUX
-                    | WordClass::VERB
-                    | WordClass::PREPOSITION
-                    | WordClass::DETERMINER
-                    | WordClass::CLAUSE_MARKER
-                    | WordClass::COORDINATOR,
-            )
+            && !doc.is(title_end, ORDINARY_WORD)
         {
             return None;
         }
@@ -791,13 +792,7 @@ impl Context<'_, '_> {
                 let name_like = if caps {
                     !doc.is(
                         j,
-                        WordClass::COMMON_WORD
-                            | WordClass::AUX
-                            | WordClass::VERB
-                            | WordClass::PREPOSITION
-                            | WordClass::DETERMINER
-                            | WordClass::CLAUSE_MARKER
-                            | WordClass::COORDINATOR
+                        ORDINARY_WORD
                             | WordClass::ADVERBIAL
                             | WordClass::TITLE_WORD
                             | WordClass::PRONOUN,
@@ -988,7 +983,10 @@ impl Context<'_, '_> {
         }
         let mut found = None;
         let last_word = title.rsplit(' ').next().unwrap_or(title);
-        for id in gazetteer.titled_persons(last_word) {
+        for &(id, role) in gazetteer.titled_roles(last_word) {
+            if found == Some(id) {
+                continue; // another role of the same person
+            }
             let actor = gazetteer.actor(id);
             // the name first: it rules out nearly every holder, cheaply
             let shares = actor
@@ -1001,15 +999,15 @@ impl Context<'_, '_> {
                     .as_deref()
                     .is_some_and(|s| same_folded(s, &last));
             if shares
-                && actor
-                    .roles
+                && actor.roles[role]
+                    .titles
                     .iter()
-                    .any(|r| r.titles.iter().any(|t| title.ends_with(t.as_str())))
+                    .any(|t| title.ends_with(t.as_str()))
             {
                 if found.is_some() {
                     return None;
                 }
-                found = Some(actor.id);
+                found = Some(id);
             }
         }
         found

@@ -131,27 +131,21 @@ impl<'s, 'a> Rules<'s, 'a> {
             let after_comma = before.is_some_and(|b| {
                 s.tag(b) == Tag::Coord && b > s.range.start && s.tag(b - 1) == Tag::Comma
             });
-            let mut subject = match group.control {
-                Some((Control::Object, gov)) => s.object_control_subject(gov).0,
-                _ => s.subject_left(group.start, if after_comma { main_subject } else { shared }),
+            let object_control = match group.control {
+                Some((Control::Object, gov)) => Some((gov, s.object_control_subject(gov))),
+                _ => None,
+            };
+            let mut subject = match object_control {
+                Some((_, (subject, _))) => subject,
+                None => {
+                    s.subject_left(group.start, if after_comma { main_subject } else { shared })
+                }
             };
             // "asked France to curb … and stop …", "a proposal for U.S. firms to
             // sell …": requested or proposed, not done — and neither is what
             // is coordinated with it
-            if let Some((Control::Object, gov)) = group.control {
-                let governing = s.object_control_subject(gov).1;
-                let requested = governing.is_some_and(|v| {
-                    vocabulary
-                        .verb_patterns_for(s.lower(v))
-                        .iter()
-                        .any(|&(p, _)| {
-                            vocabulary
-                                .relation(vocabulary.verb_patterns[p as usize].relation)
-                                .category
-                                == Category::Request
-                        })
-                        || s.is_class(v, WordClass::INTENTION_CONTROL)
-                });
+            if let Some((gov, (_, governing))) = object_control {
+                let requested = governing.is_some_and(|v| asks_for_action(s, v));
                 let np_start = s.np_left(gov + 1).map(|(st, _)| st).unwrap_or(gov);
                 let proposed = np_start > s.range.start && s.lower(np_start - 1) == "for";
                 if requested || proposed {
@@ -367,18 +361,7 @@ impl<'s, 'a> Rules<'s, 'a> {
         // "urged Iran to release": a requested action is not asserted
         if let Some((Control::Object, gov)) = group.control {
             let (_, governing) = s.object_control_subject(gov);
-            let requested = governing.is_some_and(|v| {
-                vocabulary
-                    .verb_patterns_for(s.lower(v))
-                    .iter()
-                    .any(|&(p, _)| {
-                        vocabulary
-                            .relation(vocabulary.verb_patterns[p as usize].relation)
-                            .category
-                            == Category::Request
-                    })
-                    || s.is_class(v, WordClass::INTENTION_CONTROL)
-            });
+            let requested = governing.is_some_and(|v| asks_for_action(s, v));
             if requested {
                 return true;
             }
@@ -924,4 +907,20 @@ fn scopes(s: &Sentence) -> Scopes {
         threatened: vec![false; n],
         question,
     }
+}
+
+/// Verb `v` asks for or intends an action ("urged Iran to release", "plans
+/// to"): the action it governs is not asserted.
+fn asks_for_action(s: &Sentence, v: usize) -> bool {
+    let vocabulary = &s.lexicon.vocabulary;
+    vocabulary
+        .verb_patterns_for(s.lower(v))
+        .iter()
+        .any(|&(p, _)| {
+            vocabulary
+                .relation(vocabulary.verb_patterns[p as usize].relation)
+                .category
+                == Category::Request
+        })
+        || s.is_class(v, WordClass::INTENTION_CONTROL)
 }

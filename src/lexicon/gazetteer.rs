@@ -327,20 +327,13 @@ impl Gazetteer {
     /// Persons who held a role with `title` (lower case), optionally of a
     /// given country or organisation, on `date` (without a date: the latest
     /// holders).
-    /// Persons with a role whose title ends in `word` ("president"), in id
-    /// order.
-    pub fn titled_persons(&self, word: &str) -> Vec<ActorId> {
-        let mut ids: Vec<ActorId> = self
-            .titled_roles
+    /// `(person, role index)` of every role whose title ends in `word`
+    /// ("president").
+    pub fn titled_roles(&self, word: &str) -> &[(ActorId, usize)] {
+        self.titled_roles
             .get(word)
             .map(Vec::as_slice)
             .unwrap_or(&[])
-            .iter()
-            .map(|&(id, _)| id)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
     }
 
     pub fn holders(&self, title: &str, of: Option<ActorId>, date: Option<&str>) -> Vec<ActorId> {

@@ -55,6 +55,11 @@ impl WordClass {
     /// the first word of a gazetteer name: only these start a name lookup
     pub const NAME_START: WordClass = WordClass(1 << 38);
 
+    /// Both classes, usable in constants.
+    pub const fn with(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
+
     pub fn has(self, other: WordClass) -> bool {
         self.0 & other.0 != 0
     }

@@ -107,15 +107,15 @@ fn actor_file_kind(path: &str) -> Option<ActorFileKind> {
 
 fn add_actor_file(
     builder: &mut GazetteerBuilder,
-    path: &str,
+    kind: ActorFileKind,
+    file: &str,
     content: &str,
 ) -> Result<(), LexiconError> {
-    match actor_file_kind(path) {
-        Some(ActorFileKind::Countries) => builder.add_countries(path, content),
-        Some(ActorFileKind::Organizations) => builder.add_organizations(path, content),
-        Some(ActorFileKind::People) => builder.add_people(path, content),
-        Some(ActorFileKind::Blocked) => builder.add_blocked(path, content),
-        None => Ok(()),
+    match kind {
+        ActorFileKind::Countries => builder.add_countries(file, content),
+        ActorFileKind::Organizations => builder.add_organizations(file, content),
+        ActorFileKind::People => builder.add_people(file, content),
+        ActorFileKind::Blocked => builder.add_blocked(file, content),
     }
 }
 
@@ -158,7 +158,9 @@ impl Lexicon {
 
         let mut builder = GazetteerBuilder::new();
         for (path, content) in embedded_files().filter(|(p, _)| p.starts_with("actors/")) {
-            add_actor_file(&mut builder, path, content)?;
+            if let Some(kind) = actor_file_kind(path) {
+                add_actor_file(&mut builder, kind, path, content)?;
+            }
         }
         if let Some(path) = extra_actors {
             add_user_actors(&mut builder, path)?;
@@ -257,10 +259,7 @@ fn add_user_actors(builder: &mut GazetteerBuilder, path: &Path) -> Result<(), Le
             .map_err(|e| LexiconError::at(&file, 0, e.to_string()))?;
         // the header decides; failing that, the name (countries*.tsv, people/...)
         match kind_from_header(&content).or_else(|| actor_file_kind(&relative)) {
-            Some(ActorFileKind::Countries) => builder.add_countries(&file, &content)?,
-            Some(ActorFileKind::Organizations) => builder.add_organizations(&file, &content)?,
-            Some(ActorFileKind::People) => builder.add_people(&file, &content)?,
-            Some(ActorFileKind::Blocked) => builder.add_blocked(&file, &content)?,
+            Some(kind) => add_actor_file(builder, kind, &file, &content)?,
             None => {
                 return Err(LexiconError::at(
                     &file,

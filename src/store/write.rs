@@ -148,70 +148,48 @@ impl<'s> Batch<'s> {
     ) -> Result<LoadOutcome, StoreError> {
         let hash = article.content_hash();
         let names = self.names;
-        let mut added = Vec::new();
-        if !self.savepoints {
-            let result = load_article(
-                &self.tx,
-                article,
-                extraction,
-                &hash,
-                names,
-                &mut self.actors,
-                &mut added,
-            );
-            if result.is_err() {
-                // the caller rolls back the whole batch
-                for key in added {
-                    self.actors.remove(&key);
-                }
-            }
-            return result;
-        }
-        let sp = self.tx.savepoint()?;
-        match load_article(
-            &sp,
-            article,
-            extraction,
-            &hash,
-            names,
-            &mut self.actors,
-            &mut added,
-        ) {
-            Ok(outcome) => {
-                sp.commit()?;
-                Ok(outcome)
-            }
-            Err(e) => {
-                drop(sp); // rolls back this article
-                for key in added {
-                    self.actors.remove(&key);
-                }
-                Err(e)
-            }
-        }
+        self.per_article(|conn, cache, added| {
+            load_article(conn, article, extraction, &hash, names, cache, added)
+        })
     }
 
     /// Replaces the relations and mentions of a stored article (re-extraction).
     pub fn replace(&mut self, row_id: i64, extraction: &Extraction) -> Result<usize, StoreError> {
         let names = self.names;
+        self.per_article(|conn, cache, added| {
+            clear_article(conn, row_id)?;
+            write_extraction(conn, row_id, extraction, names, cache, added)
+        })
+    }
+
+    /// Runs the writes of one article: in a savepoint that a failure rolls
+    /// back, or (fast path) on the batch transaction, which the caller then
+    /// rolls back whole. Either way actors first written by a failed
+    /// article are forgotten by the cache.
+    fn per_article<T>(
+        &mut self,
+        write: impl FnOnce(
+            &Connection,
+            &mut HashMap<String, i64>,
+            &mut Vec<String>,
+        ) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let mut added = Vec::new();
-        let sp = self.tx.savepoint()?;
-        let result = clear_article(&sp, row_id).and_then(|_| {
-            write_extraction(&sp, row_id, extraction, names, &mut self.actors, &mut added)
-        });
-        match result {
-            Ok(n) => {
-                sp.commit()?;
-                Ok(n)
+        let result = if self.savepoints {
+            let sp = self.tx.savepoint()?;
+            match write(&sp, &mut self.actors, &mut added) {
+                Ok(value) => sp.commit().map(|_| value).map_err(StoreError::from),
+                Err(e) => Err(e), // dropping `sp` rolls this article back
             }
-            Err(e) => {
-                drop(sp);
-                for key in added {
-                    self.actors.remove(&key);
-                }
-                Err(e)
+        } else {
+            write(&self.tx, &mut self.actors, &mut added)
+        };
+        if result.is_err() {
+            for key in added {
+                self.actors.remove(&key);
             }
         }
+        result
     }
 
     pub fn commit(self) -> Result<(), StoreError> {

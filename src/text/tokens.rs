@@ -118,14 +118,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut newlines: u8 = 0;
     while pos < text.len() {
         let b = bytes[pos];
-        if b.is_ascii() && b.is_ascii_whitespace() {
-            if b == b'\n' {
-                newlines = newlines.saturating_add(1).min(2);
-            }
-            space_before = true;
-            pos += 1;
-            continue;
-        }
+        // ASCII without decoding: nearly all of English news
         let c = if b.is_ascii() {
             b as char
         } else {
