@@ -40,6 +40,7 @@ pub fn run(cx: &Context, args: &ReextractArgs) -> Result<bool> {
             bar.inc(1);
         }
         batch.commit()?;
+        store.settle_if_due()?;
     }
     bar.finish_and_clear();
     let after = store.stats()?.relations;

@@ -6,6 +6,8 @@ use super::{Store, StoreError};
 use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ActorRow {
@@ -95,8 +97,11 @@ pub struct Neighbor {
     pub edge: EdgeRow,
 }
 
+// `tier IN (0, 1, 2)` is always true: it lets SQLite seek every tier of
+// the indexes that lead with `tier` (migration 0003).
 const ACTOR_COLUMNS: &str = "a.id, a.key, a.name, a.code, a.kind, a.affiliation, a.discovered,
-    (SELECT count(*) FROM relations r WHERE r.subject_id = a.id) + (SELECT count(*) FROM relations r WHERE r.object_id = a.id)";
+    (SELECT count(*) FROM relations r WHERE r.tier IN (0, 1, 2) AND r.subject_id = a.id)
+    + (SELECT count(*) FROM relations r WHERE r.tier IN (0, 1, 2) AND r.object_id = a.id)";
 
 fn actor_row(r: &rusqlite::Row) -> rusqlite::Result<ActorRow> {
     Ok(ActorRow {
@@ -127,7 +132,77 @@ fn edge_row(r: &rusqlite::Row) -> rusqlite::Result<EdgeRow> {
     })
 }
 
-const EDGE_COLUMNS: &str = "id, subject_id, object_id, relation, category, weight, symmetric, negated, count, first_date, last_date";
+const EDGE_COLUMNS: &str = "id, subject_id, object_id, relation, category, weight, symmetric, negated, count, first_date, last_date, tier";
+
+/// An edge row and its tier.
+fn tiered_edge_row(r: &rusqlite::Row) -> rusqlite::Result<(EdgeRow, i64)> {
+    Ok((edge_row(r)?, r.get(11)?))
+}
+
+/// One row per edge: the rows of an edge in the newer tiers (same subject,
+/// object, relation and negation) are added into its row in the oldest
+/// tier, whose id names the edge, so an edge met from both ends is the
+/// same edge. Rows of tier 0 keep their order; edges without one follow.
+fn fold_tiers(rows: Vec<(EdgeRow, i64)>) -> Vec<EdgeRow> {
+    type Key = (i64, i64, String, bool);
+    let key = |e: &EdgeRow| -> Key { (e.subject, e.object, e.relation.clone(), e.negated) };
+    let add = |into: &mut EdgeRow, from: EdgeRow| {
+        into.count += from.count;
+        into.first_date = earliest(into.first_date.take(), from.first_date);
+        into.last_date = into.last_date.take().max(from.last_date);
+    };
+    let mut newer: HashMap<Key, (EdgeRow, i64)> = HashMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for (edge, tier) in rows {
+        if tier == 0 {
+            out.push(edge);
+            continue;
+        }
+        match newer.entry(key(&edge)) {
+            Entry::Vacant(slot) => {
+                slot.insert((edge, tier));
+            }
+            Entry::Occupied(mut slot) => {
+                let (held, held_tier) = slot.get_mut();
+                if tier < *held_tier {
+                    let older = std::mem::replace(held, edge);
+                    *held_tier = tier;
+                    add(held, older);
+                } else {
+                    add(held, edge);
+                }
+            }
+        }
+    }
+    if newer.is_empty() {
+        return out;
+    }
+    for edge in &mut out {
+        if let Some((recent, _)) = newer.remove(&key(edge)) {
+            add(edge, recent);
+        }
+    }
+    let mut rest: Vec<EdgeRow> = newer.into_values().map(|(e, _)| e).collect();
+    rest.sort_by_key(|e| e.id);
+    out.extend(rest);
+    out
+}
+
+/// The earlier of two optional dates; a missing date is no date.
+fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The filter "actor `?n` is subject or object", seeking both tiers of both
+/// actor indexes.
+fn involving(n: usize) -> String {
+    format!(
+        " AND ((r.tier IN (0, 1, 2) AND r.subject_id = ?{n}) OR (r.tier IN (0, 1, 2) AND r.object_id = ?{n}))"
+    )
+}
 
 impl Store {
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>, StoreError> {
@@ -150,13 +225,13 @@ impl Store {
             match f.with {
                 Some(with) => {
                     let m = bind(with.into());
-                    sql.push_str(&format!(" AND ((r.subject_id = ?{n} AND r.object_id = ?{m}) OR (r.subject_id = ?{m} AND r.object_id = ?{n}))"));
+                    sql.push_str(&format!(" AND ((r.tier IN (0, 1, 2) AND r.subject_id = ?{n} AND r.object_id = ?{m}) OR (r.tier IN (0, 1, 2) AND r.subject_id = ?{m} AND r.object_id = ?{n}))"));
                 }
-                None => sql.push_str(&format!(" AND (r.subject_id = ?{n} OR r.object_id = ?{n})")),
+                None => sql.push_str(&involving(n)),
             }
         } else if let Some(with) = f.with {
             let n = bind(with.into());
-            sql.push_str(&format!(" AND (r.subject_id = ?{n} OR r.object_id = ?{n})"));
+            sql.push_str(&involving(n));
         }
         if let Some(category) = &f.category {
             let n = bind(category.to_uppercase().into());
@@ -331,7 +406,14 @@ impl Store {
             actors: count("SELECT count(*) FROM actors")?,
             discovered_actors: count("SELECT count(*) FROM actors WHERE discovered")?,
             relations: count("SELECT count(*) FROM relations")?,
-            edges: count("SELECT count(*) FROM edges")?,
+            // an edge is counted in the oldest tier it has a row in
+            edges: count(
+                "SELECT (SELECT count(*) FROM edges WHERE tier = 0)
+                      + (SELECT count(*) FROM edges e WHERE e.tier IN (1, 2) AND NOT EXISTS (
+                           SELECT 1 FROM edges t WHERE t.tier IN (0, 1) AND t.tier < e.tier
+                              AND t.subject_id = e.subject_id AND t.object_id = e.object_id
+                              AND t.relation = e.relation AND t.negated = e.negated))",
+            )?,
             first_date,
             last_date,
             categories,
@@ -348,20 +430,22 @@ impl Store {
         for (sql, other_is_object) in [
             (
                 format!(
-                    "SELECT {EDGE_COLUMNS} FROM edges WHERE subject_id = ?1 AND (?2 OR negated = 0)"
+                    "SELECT {EDGE_COLUMNS} FROM edges WHERE tier IN (0, 1, 2) AND subject_id = ?1 AND (?2 OR negated = 0)"
                 ),
                 true,
             ),
             (
                 format!(
-                    "SELECT {EDGE_COLUMNS} FROM edges WHERE object_id = ?1 AND (?2 OR negated = 0)"
+                    "SELECT {EDGE_COLUMNS} FROM edges WHERE tier IN (0, 1, 2) AND object_id = ?1 AND (?2 OR negated = 0)"
                 ),
                 false,
             ),
         ] {
             let mut stmt = self.conn().prepare_cached(&sql)?;
-            for edge in stmt.query_map(rusqlite::params![actor, include_negated], edge_row)? {
-                let edge = edge?;
+            let rows = stmt
+                .query_map(rusqlite::params![actor, include_negated], tiered_edge_row)?
+                .collect::<Result<Vec<_>, _>>()?;
+            for edge in fold_tiers(rows) {
                 let other = if other_is_object {
                     edge.object
                 } else {
@@ -378,9 +462,9 @@ impl Store {
         let sql = format!("SELECT {EDGE_COLUMNS} FROM edges WHERE ?1 OR negated = 0 ORDER BY id");
         let mut stmt = self.conn().prepare(&sql)?;
         let rows = stmt
-            .query_map([include_negated], edge_row)?
+            .query_map([include_negated], tiered_edge_row)?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        Ok(fold_tiers(rows))
     }
 
     /// The most confident evidence of an edge: article key, date, sentence.
@@ -390,7 +474,8 @@ impl Store {
     ) -> Result<Option<(String, Option<String>, String)>, StoreError> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT a.key, a.date, r.evidence FROM relations r JOIN articles a ON a.id = r.article_id
-             WHERE ((r.subject_id = ?1 AND r.object_id = ?2) OR (r.symmetric AND r.subject_id = ?2 AND r.object_id = ?1))
+             WHERE ((r.tier IN (0, 1, 2) AND r.subject_id = ?1 AND r.object_id = ?2)
+                 OR (r.tier IN (0, 1, 2) AND r.symmetric AND r.subject_id = ?2 AND r.object_id = ?1))
                AND r.relation = ?3 AND r.negated = ?4
              ORDER BY r.confidence DESC, r.id LIMIT 1",
         )?;

@@ -83,6 +83,7 @@ impl Store {
             }
             if outcomes.len() == items.len() {
                 fast.commit()?;
+                self.settle_if_due()?;
                 return Ok(outcomes);
             }
             // dropping `fast` rolls the whole batch back
@@ -93,6 +94,7 @@ impl Store {
             .map(|(article, extraction)| safe.load(article, extraction))
             .collect();
         safe.commit()?;
+        self.settle_if_due()?;
         Ok(outcomes)
     }
 
@@ -263,8 +265,8 @@ fn write_extraction(
         let object = actor_id(&r.object)?;
         let attributed = r.attributed_to.as_ref().map(&mut actor_id).transpose()?;
         sp.prepare_cached(
-            "INSERT INTO relations (article_id, subject_id, object_id, relation, category, weight, symmetric, negated, attributed_to, confidence, sentence, span_start, span_end, evidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            "INSERT INTO relations (article_id, subject_id, object_id, relation, category, weight, symmetric, negated, attributed_to, confidence, sentence, span_start, span_end, evidence, tier)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 2)",
         )?
         .execute(params![
             article,
