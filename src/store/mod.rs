@@ -703,6 +703,11 @@ mod tier_tests {
             ),
             0
         );
+        assert_eq!(
+            count(&store, "SELECT sum(relations) FROM actors"),
+            2 * count(&store, "SELECT count(*) FROM relations"),
+            "relation counts on actors follow replacements"
+        );
         store.settle().unwrap();
         assert_eq!(
             count(&store, "SELECT sum(count) FROM edges"),
@@ -830,5 +835,7 @@ mod tier_tests {
             [2, 0, 0],
             "old relations are in tier 0"
         );
+        let russia = store.resolve_actor("Russia").unwrap();
+        assert_eq!(russia.relations, 2, "relation counts are computed once");
     }
 }
