@@ -240,20 +240,46 @@ pub fn title_at(doc: &Doc, lexicon: &Lexicon, j: usize, limit: usize) -> Option<
         return None;
     }
     for title in lexicon.names.titles_starting(doc.lower(j)) {
-        let wanted = title.words.join(" ");
         let mut end = j + 1;
         while end <= limit {
-            let text = span_text(doc, j, end);
-            if text == wanted {
+            let (equal, len) = span_is(doc, j, end, &title.text);
+            if equal {
                 return Some((end, title.role.clone()));
             }
-            if text.len() >= wanted.len() || end == limit {
+            if len >= title.text.len() || end == limit {
                 break;
             }
             end += 1;
         }
     }
     None
+}
+
+/// Whether [`span_text`] of tokens `a..b` equals `wanted`, and its length.
+/// Titles are looked for at many tokens: ASCII text (nearly all) is
+/// compared in place, without building the string.
+fn span_is(doc: &Doc, a: usize, b: usize, wanted: &str) -> (bool, usize) {
+    let raw = &doc.lower[doc.tokens[a].start as usize..doc.tokens[b - 1].end as usize];
+    if !raw.is_ascii() {
+        let text = span_text(doc, a, b);
+        return (text == wanted, text.len());
+    }
+    let want = wanted.as_bytes();
+    let (mut len, mut equal, mut space) = (0, true, false);
+    for &c in raw.as_bytes() {
+        if (c as char).is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && len > 0 {
+            equal &= want.get(len) == Some(&b' ');
+            len += 1;
+        }
+        space = false;
+        equal &= want.get(len) == Some(&c);
+        len += 1;
+    }
+    (equal && len == want.len(), len)
 }
 
 /// A title ending right before token `i` (within its sentence): returns its
@@ -848,8 +874,8 @@ impl Context<'_, '_> {
         }
         // a known surname of a person discovered earlier, in this article
         // or by an earlier load: "Patrushev said"
-        let key = fold_lower(doc.word(i));
-        if let Some(&who) = self.named.get(&key)
+        if !self.named.is_empty()
+            && let Some(&who) = self.named.get(&fold_lower(doc.word(i)))
             && match who {
                 Who::Found(_) => true,
                 Who::Known(id) => self.lexicon.gazetteer.actor(id).discovered,
@@ -1098,4 +1124,42 @@ fn words_text(doc: &Doc, a: usize, b: usize) -> String {
         out.push_str(doc.word(k));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_compared_in_place_as_span_text_would() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let text =
+            "The  Prime\nMinister, UN Secretary-General and Ólafur's deputy foreign minister.";
+        let doc = Doc::new(text, None, &lexicon);
+        let n = doc.tokens.len();
+        let mut compared = 0;
+        for a in 0..n {
+            for b in a + 1..=n.min(a + 5) {
+                let text = span_text(&doc, a, b);
+                assert_eq!(span_is(&doc, a, b, &text), (true, text.len()), "{text:?}");
+                for other in [
+                    "prime minister",
+                    "secretary-general",
+                    "the prime",
+                    "minister,",
+                ] {
+                    let (equal, len) = span_is(&doc, a, b, other);
+                    assert_eq!(
+                        (equal, len),
+                        (text == other, text.len()),
+                        "{text:?} vs {other:?}"
+                    );
+                }
+                compared += 1;
+            }
+        }
+        assert!(compared > 40);
+        let title = title_at(&doc, &lexicon, 1, n).map(|(end, _)| span_text(&doc, 1, end));
+        assert_eq!(title.as_deref(), Some("prime minister"));
+    }
 }

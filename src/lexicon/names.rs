@@ -11,7 +11,9 @@ use serde::Deserialize;
 /// A title ("prime minister") and the kind of role it names.
 #[derive(Debug, Clone)]
 pub struct Title {
-    pub words: Vec<String>,
+    /// lower-case words joined by single spaces: "prime minister"
+    pub text: String,
+    pub words: usize,
     pub role: String,
 }
 
@@ -72,10 +74,11 @@ impl NameWords {
             };
             let list = self.titles.entry(first).or_default();
             list.push(Title {
-                words,
+                text: words.join(" "),
+                words: words.len(),
                 role: row.role.trim().to_string(),
             });
-            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+            list.sort_by_key(|t| std::cmp::Reverse(t.words));
         }
         Ok(())
     }
