@@ -9,8 +9,11 @@ use crate::text::{ArticleStream, InputError, InputErrorKind, Origin};
 use rayon::prelude::*;
 
 /// Articles per batch: large enough to keep both cores busy and to amortise
-/// a write transaction, small enough to bound memory.
-pub const BATCH: usize = 256;
+/// a write transaction, small enough to bound memory. Each commit rewrites
+/// the pages a batch touched in the newest tier; 1,024 rather than 256 cut
+/// 1,000 new articles into a million-article database from 0.30 to
+/// 0.23 ms per article and a 100,000-article load by 13%, for 5 MB more peak.
+pub const BATCH: usize = 1024;
 
 /// One input item after extraction.
 pub enum Item {
