@@ -1,7 +1,7 @@
 //! `geokg load`: extract articles and store them, one article per
 //! savepoint, reporting and skipping what fails.
 
-use super::{Context, progress_bar, report_input_error};
+use super::{Context, progress_bar, report_input_error, settle};
 use crate::cli::LoadArgs;
 use crate::extract::Extractor;
 use crate::pipeline::{Item, extracted_batches, thread_pool};
@@ -44,6 +44,7 @@ pub fn run(cx: &Context, args: &LoadArgs) -> Result<bool> {
         }
         let pairs: Vec<_> = extracted.iter().map(|(a, _, x)| (a, x)).collect();
         let outcomes = store.load_batch(&lexicon, &pairs)?;
+        settle(&mut store, &bar)?;
         for ((article, origin, _), outcome) in extracted.iter().zip(outcomes) {
             match outcome {
                 Ok(LoadOutcome::New { relations }) => {

@@ -109,6 +109,19 @@ pub fn progress_bar(quiet: bool, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
+/// Merges the store's index tiers once the newest is full (after a
+/// committed batch), saying so on the progress line: at a million articles
+/// a merge takes seconds.
+pub fn settle(store: &mut crate::store::Store, bar: &indicatif::ProgressBar) -> Result<()> {
+    if store.merge_due()? {
+        let what = bar.message();
+        bar.set_message("merging index tiers");
+        store.settle_if_due()?;
+        bar.set_message(what);
+    }
+    Ok(())
+}
+
 /// One line on stderr for an input that could not be read.
 pub fn report_input_error(bar: Option<&indicatif::ProgressBar>, e: &crate::text::InputError) {
     match bar {

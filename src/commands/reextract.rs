@@ -1,7 +1,7 @@
 //! `geokg reextract`: recompute every relation from the stored text, after
 //! the lexicon or the rules changed.
 
-use super::{Context, progress_bar};
+use super::{Context, progress_bar, settle};
 use crate::cli::ReextractArgs;
 use crate::extract::Extractor;
 use crate::pipeline::{BATCH, extract_guarded, thread_pool};
@@ -40,7 +40,7 @@ pub fn run(cx: &Context, args: &ReextractArgs) -> Result<bool> {
             bar.inc(1);
         }
         batch.commit()?;
-        store.settle_if_due()?;
+        settle(&mut store, &bar)?;
     }
     bar.finish_and_clear();
     let after = store.stats()?.relations;

@@ -274,6 +274,13 @@ impl Store {
         Ok([self.tier_size(0)?, self.tier_size(1)?, self.tier_size(2)?])
     }
 
+    /// Whether the newest tier is full, so that [`Store::settle_if_due`]
+    /// will merge (writers tell their user: a merge can take seconds).
+    pub fn merge_due(&self) -> Result<bool, StoreError> {
+        let (tier, limit) = self.merge_at[0];
+        Ok(self.tier_size(tier)? >= limit)
+    }
+
     /// Merges each tier that has reached its size in [`MERGE_AT`] into the
     /// next older one; returns how many merges it did. Writers call it after
     /// each committed batch, so a merge never holds up an article.
@@ -534,6 +541,7 @@ mod tier_tests {
         for outcome in store.load_batch(lexicon, &items).unwrap() {
             outcome.unwrap();
         }
+        store.settle_if_due().unwrap();
     }
 
     /// The graph as readers see it, without edge ids (a merge renumbers

@@ -83,7 +83,6 @@ impl Store {
             }
             if outcomes.len() == items.len() {
                 fast.commit()?;
-                self.settle_if_due()?;
                 return Ok(outcomes);
             }
             // dropping `fast` rolls the whole batch back
@@ -94,7 +93,6 @@ impl Store {
             .map(|(article, extraction)| safe.load(article, extraction))
             .collect();
         safe.commit()?;
-        self.settle_if_due()?;
         Ok(outcomes)
     }
 
