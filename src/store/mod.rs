@@ -5,6 +5,11 @@
 //! Writes go through [`Batch`]: one transaction per batch of articles and
 //! one savepoint per article, so an article is stored whole with its
 //! relations or not at all, and a failure rolls back that article only.
+//!
+//! Relations and edges are tiered (migration 0003): written to a small
+//! newest tier and merged into the large ones in bulk, so that loading into
+//! a large database costs little more than into an empty one. Readers fold
+//! the tiers; nothing outside this module sees them.
 
 mod read;
 mod write;
