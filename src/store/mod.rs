@@ -8,8 +8,8 @@
 //!
 //! Relations and edges are tiered (migration 0003): written to a small
 //! newest tier and merged into the large ones in bulk, so that loading into
-//! a large database costs little more than into an empty one. Readers fold
-//! the tiers; nothing outside this module sees them.
+//! a large database costs little more than into an empty one. The readers
+//! here fold the tiers; commands only say when to merge (`settle_if_due`).
 
 mod read;
 mod write;
