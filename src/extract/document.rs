@@ -29,7 +29,8 @@ impl<'a> Doc<'a> {
         for t in &tokens {
             let raw = &lower[t.range()];
             let straight;
-            let word = if raw.contains('’') {
+            // a curly apostrophe is three bytes, none ASCII
+            let word = if !raw.is_ascii() && raw.contains('’') {
                 straight = raw.replace('’', "'");
                 straight.as_str()
             } else {
