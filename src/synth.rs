@@ -527,7 +527,7 @@ pub fn write_graph(
             summary.articles += 1;
         }
         batch.commit()?;
-        store.settle_if_due()?;
+        store.settle_if_due(|| {})?;
         progress(written);
     }
     // a graph to query as a database is after long use: all settled

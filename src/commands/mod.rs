@@ -113,10 +113,8 @@ pub fn progress_bar(quiet: bool, what: &str) -> indicatif::ProgressBar {
 /// committed batch), saying so on the progress line: at a million articles
 /// a merge takes seconds.
 pub fn settle(store: &mut crate::store::Store, bar: &indicatif::ProgressBar) -> Result<()> {
-    if store.merge_due()? {
-        let what = bar.message();
-        bar.set_message("merging index tiers");
-        store.settle_if_due()?;
+    let what = bar.message();
+    if store.settle_if_due(|| bar.set_message("merging index tiers"))? > 0 {
         bar.set_message(what);
     }
     Ok(())

@@ -13,7 +13,6 @@ use serde::Deserialize;
 pub struct Title {
     /// lower-case words joined by single spaces: "prime minister"
     pub text: String,
-    pub words: usize,
     pub role: String,
 }
 
@@ -75,10 +74,9 @@ impl NameWords {
             let list = self.titles.entry(first).or_default();
             list.push(Title {
                 text: words.join(" "),
-                words: words.len(),
                 role: row.role.trim().to_string(),
             });
-            list.sort_by_key(|t| std::cmp::Reverse(t.words));
+            list.sort_by_key(|t| std::cmp::Reverse(t.text.split(' ').count()));
         }
         Ok(())
     }

@@ -279,17 +279,12 @@ impl Store {
         Ok([self.tier_size(0)?, self.tier_size(1)?, self.tier_size(2)?])
     }
 
-    /// Whether the newest tier is full, so that [`Store::settle_if_due`]
-    /// will merge (writers tell their user: a merge can take seconds).
-    pub fn merge_due(&self) -> Result<bool, StoreError> {
-        let (tier, limit) = self.merge_at[0];
-        Ok(self.tier_size(tier)? >= limit)
-    }
-
     /// Merges each tier that has reached its size in [`MERGE_AT`] into the
     /// next older one; returns how many merges it did. Writers call it after
-    /// each committed batch, so a merge never holds up an article.
-    pub fn settle_if_due(&mut self) -> Result<usize, StoreError> {
+    /// each committed batch, so a merge never holds up an article;
+    /// `announce` runs once before the first merge (a merge can take
+    /// seconds: writers tell their user).
+    pub fn settle_if_due(&mut self, mut announce: impl FnMut()) -> Result<usize, StoreError> {
         let mut merges = 0;
         for (tier, limit) in self.merge_at {
             // counting costs a pass over the tier's index entries; an older
@@ -299,6 +294,9 @@ impl Store {
             }
             if self.tier_size(tier)? < limit {
                 break;
+            }
+            if merges == 0 {
+                announce();
             }
             self.merge_tier(tier)?;
             merges += 1;
@@ -546,7 +544,7 @@ mod tier_tests {
         for outcome in store.load_batch(lexicon, &items).unwrap() {
             outcome.unwrap();
         }
-        store.settle_if_due().unwrap();
+        store.settle_if_due(|| {}).unwrap();
     }
 
     /// The graph as readers see it, without edge ids (a merge renumbers

@@ -7,7 +7,6 @@ use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ActorRow {
@@ -141,45 +140,45 @@ fn tiered_edge_row(r: &rusqlite::Row) -> rusqlite::Result<(EdgeRow, i64)> {
 /// tier, whose id names the edge, so an edge met from both ends is the
 /// same edge. Rows of tier 0 keep their order; edges without one follow.
 fn fold_tiers(rows: Vec<(EdgeRow, i64)>) -> Vec<EdgeRow> {
-    type Key = (i64, i64, String, bool);
-    let key = |e: &EdgeRow| -> Key { (e.subject, e.object, e.relation.clone(), e.negated) };
     let add = |into: &mut EdgeRow, from: EdgeRow| {
         into.count += from.count;
         into.first_date = earliest(into.first_date.take(), from.first_date);
         into.last_date = into.last_date.take().max(from.last_date);
     };
-    let mut newer: HashMap<Key, (EdgeRow, i64)> = HashMap::new();
+    // rows of the newer tiers by (subject, object, negated), the relation
+    // compared in place: the rows of tier 0, nearly all of a whole-graph
+    // export, are matched without building a key each
+    let mut newer: HashMap<(i64, i64, bool), Vec<(EdgeRow, i64)>> = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for (edge, tier) in rows {
         if tier == 0 {
             out.push(edge);
             continue;
         }
-        match newer.entry(key(&edge)) {
-            Entry::Vacant(slot) => {
-                slot.insert((edge, tier));
+        let same = newer
+            .entry((edge.subject, edge.object, edge.negated))
+            .or_default();
+        match same.iter_mut().find(|(e, _)| e.relation == edge.relation) {
+            None => same.push((edge, tier)),
+            Some((held, held_tier)) if tier < *held_tier => {
+                let younger = std::mem::replace(held, edge);
+                *held_tier = tier;
+                add(held, younger);
             }
-            Entry::Occupied(mut slot) => {
-                let (held, held_tier) = slot.get_mut();
-                if tier < *held_tier {
-                    let older = std::mem::replace(held, edge);
-                    *held_tier = tier;
-                    add(held, older);
-                } else {
-                    add(held, edge);
-                }
-            }
+            Some((held, _)) => add(held, edge),
         }
     }
     if newer.is_empty() {
         return out;
     }
     for edge in &mut out {
-        if let Some((recent, _)) = newer.remove(&key(edge)) {
-            add(edge, recent);
+        if let Some(same) = newer.get_mut(&(edge.subject, edge.object, edge.negated))
+            && let Some(i) = same.iter().position(|(e, _)| e.relation == edge.relation)
+        {
+            add(edge, same.swap_remove(i).0);
         }
     }
-    let mut rest: Vec<EdgeRow> = newer.into_values().map(|(e, _)| e).collect();
+    let mut rest: Vec<EdgeRow> = newer.into_values().flatten().map(|(e, _)| e).collect();
     rest.sort_by_key(|e| e.id);
     out.extend(rest);
     out
