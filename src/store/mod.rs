@@ -99,8 +99,9 @@ pub const NEWEST_TIER: i64 = 2;
 pub const MERGE_AT: [(i64, i64); 2] = [(2, 50_000), (1, 500_000)];
 
 /// Merges tier ?1 into tier ?1 − 1: edges are added to their twins there
-/// (or move), in key order, then the relations change tier.
-const MERGE_SQL: [&str; 3] = [
+/// (or move), in key order, then the relations and article dates change
+/// tier.
+const MERGE_SQL: [&str; 5] = [
     "INSERT INTO edges (subject_id, object_id, relation, category, weight, symmetric, negated, count, first_date, last_date, tier)
      SELECT subject_id, object_id, relation, category, weight, symmetric, negated, count, first_date, last_date, ?1 - 1
      FROM edges WHERE tier = ?1
@@ -115,6 +116,9 @@ const MERGE_SQL: [&str; 3] = [
                            ELSE last_date END",
     "DELETE FROM edges WHERE tier = ?1",
     "UPDATE relations SET tier = ?1 - 1 WHERE tier = ?1",
+    "INSERT INTO article_dates (tier, date, article_id)
+     SELECT ?1 - 1, date, article_id FROM article_dates WHERE tier = ?1",
+    "DELETE FROM article_dates WHERE tier = ?1",
 ];
 
 /// The schema version this build creates: the number of migrations.
@@ -823,6 +827,82 @@ mod tier_tests {
     }
 
     #[test]
+    fn dates_are_found_in_every_tier() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("g.db")).unwrap();
+        let dated = |id: &str, date: &str| article(id, date, "Russia attacked Ukraine.");
+        load(&mut store, &lexicon, &[dated("a", "2019-01-01")]);
+        assert_eq!(
+            count(&store, "SELECT tier FROM article_dates"),
+            NEWEST_TIER,
+            "the trigger of migration 0005 writes to the newest tier"
+        );
+        store.settle().unwrap();
+        load(&mut store, &lexicon, &[dated("b", "2020-01-01")]);
+        store.merge_tier(NEWEST_TIER).unwrap();
+        load(&mut store, &lexicon, &[dated("c", "2021-01-01")]);
+        let mut undated = dated("d", "");
+        undated.date = None;
+        load(&mut store, &lexicon, &[undated]);
+        let tiers: String = store
+            .conn
+            .query_row(
+                "SELECT group_concat(tier || ':' || date, ' ') FROM (SELECT tier, date FROM article_dates ORDER BY date)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            tiers, "0:2019-01-01 1:2020-01-01 2:2021-01-01",
+            "one date per dated article, in its tier"
+        );
+        let stats = store.stats().unwrap();
+        assert_eq!(
+            (stats.first_date.as_deref(), stats.last_date.as_deref()),
+            (Some("2019-01-01"), Some("2021-01-01"))
+        );
+        let keys = |store: &Store, since: &str, until: &str| -> Vec<String> {
+            let filter = RelationFilter {
+                since: Some(since.into()),
+                until: Some(until.into()),
+                limit: 10,
+                ..Default::default()
+            };
+            let mut keys: Vec<String> = store
+                .relations(&filter)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.article)
+                .collect();
+            keys.sort();
+            keys
+        };
+        assert_eq!(keys(&store, "2019-06-01", "2021-06-01"), ["b", "c"]);
+        assert_eq!(keys(&store, "2018-01-01", "2020-01-01"), ["a", "b"]);
+
+        // a replaced article's date moves; the old one is gone
+        load(
+            &mut store,
+            &lexicon,
+            &[article("a", "2022-01-01", "Russia attacked Ukraine again.")],
+        );
+        assert_eq!(keys(&store, "2018-01-01", "2020-01-01"), ["b"]);
+        assert_eq!(keys(&store, "2022-01-01", "2022-01-01"), ["a"]);
+        assert_eq!(
+            store.stats().unwrap().first_date.as_deref(),
+            Some("2020-01-01")
+        );
+        assert_eq!(count(&store, "SELECT count(*) FROM article_dates"), 3);
+        store.settle().unwrap();
+        assert_eq!(
+            count(&store, "SELECT count(*) FROM article_dates WHERE tier = 0"),
+            3
+        );
+        assert_eq!(keys(&store, "2020-01-01", "2022-01-01"), ["a", "b", "c"]);
+    }
+
+    #[test]
     fn a_version_2_database_upgrades_with_its_edges() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.db");
@@ -861,5 +941,14 @@ mod tier_tests {
         );
         let russia = store.resolve_actor("Russia").unwrap();
         assert_eq!(russia.relations, 2, "relation counts are computed once");
+        assert_eq!(
+            count(&store, "SELECT count(*) FROM article_dates WHERE tier = 0"),
+            1,
+            "old dates are in tier 0"
+        );
+        assert_eq!(
+            store.stats().unwrap().first_date.as_deref(),
+            Some("2020-01-01")
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! name, graph adjacency and named queries.
 
 use super::write::normalize_alias;
-use super::{Store, StoreError};
+use super::{NEWEST_TIER, Store, StoreError};
 use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
@@ -234,13 +234,24 @@ impl Store {
             let n = bind(category.to_uppercase().into());
             sql.push_str(&format!(" AND r.category = ?{n}"));
         }
+        let mut dates = String::new();
         if let Some(since) = &f.since {
             let n = bind(since.clone().into());
-            sql.push_str(&format!(" AND a.date >= ?{n}"));
+            dates.push_str(&format!(" AND date >= ?{n}"));
         }
         if let Some(until) = &f.until {
             let n = bind(until.clone().into());
-            sql.push_str(&format!(" AND a.date <= ?{n}"));
+            dates.push_str(&format!(" AND date <= ?{n}"));
+        }
+        if !dates.is_empty() {
+            sql.push_str(&dates.replace(" date ", " a.date "));
+            // without an actor the dates lead: their articles, found in
+            // the tiered date index (migration 0005), then their relations
+            if f.actor.is_none() && f.with.is_none() {
+                sql.push_str(&format!(
+                    " AND r.article_id IN (SELECT article_id FROM article_dates WHERE tier IN (0, 1, 2){dates})"
+                ));
+            }
         }
         if !f.include_negated {
             sql.push_str(" AND r.negated = 0");
@@ -388,8 +399,16 @@ impl Store {
         let c = self.conn();
         let count =
             |sql: &str| -> Result<i64, StoreError> { Ok(c.query_row(sql, [], |r| r.get(0))?) };
+        // min() or max() alone over a tier is one seek to an end of its
+        // dates (migration 0005); both in one SELECT would scan the tier
+        let end = |agg: &str| {
+            let tiers: Vec<String> = (0..=NEWEST_TIER)
+                .map(|t| format!("SELECT {agg}(date) AS d FROM article_dates WHERE tier = {t}"))
+                .collect();
+            format!("(SELECT {agg}(d) FROM ({}))", tiers.join(" UNION ALL "))
+        };
         let (first_date, last_date) =
-            c.query_row("SELECT min(date), max(date) FROM articles", [], |r| {
+            c.query_row(&format!("SELECT {}, {}", end("min"), end("max")), [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
         let mut stmt = c.prepare(
