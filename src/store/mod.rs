@@ -82,21 +82,30 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// [`MERGE_AT`], smaller in tests
-    merge_at: [(i64, i64); 2],
+    merge_at: [(i64, i64); NEWEST_TIER as usize],
 }
 
 /// The tier new relations are written to; 0 is the oldest and largest.
-pub const NEWEST_TIER: i64 = 2;
+pub const NEWEST_TIER: i64 = 3;
 
-/// When a tier is merged into the next older one: tier 2 at 50,000
-/// relations (about 9,000 news articles), tier 1 at 500,000.
+/// Every tier, for `tier IN …` in SQL that must seek each tier's region of
+/// an index; a test checks it against [`NEWEST_TIER`]. (Migration 0005's
+/// triggers spell out the same list and the newest tier.)
+pub const TIER_LIST: &str = "(0, 1, 2, 3)";
+
+/// When a tier is merged into the next older one: tier 3 at 10,000
+/// relations (about 1,800 news articles), tier 2 at 100,000, tier 1 at
+/// 1,000,000.
 ///
-/// A write touches at most the pages of the newest tier's region of each
-/// index, so the smaller that tier, the closer a load into a large database
-/// comes to one into an empty one. A merge rewrites the pages of the older
-/// tier where the merged keys land: ten times as many relations per merge
-/// into tier 0 means roughly a tenth of the pages rewritten per relation.
-pub const MERGE_AT: [(i64, i64); 2] = [(2, 50_000), (1, 500_000)];
+/// A write touches the pages of the newest tier's region of each index, so
+/// the smaller that tier, the closer a load into a large database comes to
+/// one into an empty one: at 50,000 (three tiers), a newest tier near full
+/// made 1,000 articles cost 1.3× what they cost with it empty. A merge
+/// rewrites the pages of the older tier where the merged keys land, so each
+/// tier is ten times the one before: a merge then rewrites roughly a tenth
+/// of the older tier's pages per merged relation.
+pub const MERGE_AT: [(i64, i64); NEWEST_TIER as usize] =
+    [(3, 10_000), (2, 100_000), (1, 1_000_000)];
 
 /// Merges tier ?1 into tier ?1 − 1: edges are added to their twins there
 /// (or move), in key order, then the relations and article dates change
@@ -136,7 +145,11 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            // one thread uses a connection at a time (it is not Sync), so
+            // SQLite's per-call mutex is pure cost: 6% of a load's writer
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|source| StoreError::Open {
             path: path.to_path_buf(),
@@ -159,12 +172,11 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(
-            |source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            },
-        )?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
@@ -279,8 +291,12 @@ impl Store {
     }
 
     /// Relations per tier, oldest first.
-    pub fn tier_sizes(&self) -> Result<[i64; 3], StoreError> {
-        Ok([self.tier_size(0)?, self.tier_size(1)?, self.tier_size(2)?])
+    pub fn tier_sizes(&self) -> Result<[i64; NEWEST_TIER as usize + 1], StoreError> {
+        let mut sizes = [0; NEWEST_TIER as usize + 1];
+        for (tier, size) in sizes.iter_mut().enumerate() {
+            *size = self.tier_size(tier as i64)?;
+        }
+        Ok(sizes)
     }
 
     /// Merges each tier that has reached its size in [`MERGE_AT`] into the
@@ -353,6 +369,17 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tier_list_names_every_tier() {
+        let tiers: Vec<String> = (0..=NEWEST_TIER).map(|t| t.to_string()).collect();
+        assert_eq!(TIER_LIST, format!("({})", tiers.join(", ")));
+        assert_eq!(
+            MERGE_AT.map(|(tier, _)| tier),
+            std::array::from_fn(|i| NEWEST_TIER - i as i64),
+            "every tier but 0 has a merge limit, newest first"
+        );
+    }
 
     #[test]
     fn migrations_apply_once_and_record_the_version() {
@@ -596,11 +623,11 @@ mod tier_tests {
         );
         assert_eq!(
             store.tier_sizes().unwrap(),
-            [0, 0, 2],
+            [0, 0, 0, 2],
             "new relations go to the newest tier"
         );
         store.settle().unwrap();
-        assert_eq!(store.tier_sizes().unwrap(), [2, 0, 0]);
+        assert_eq!(store.tier_sizes().unwrap(), [2, 0, 0, 0]);
         assert_eq!(
             count(&store, "SELECT count(*) FROM edges WHERE tier > 0"),
             0
@@ -610,13 +637,14 @@ mod tier_tests {
             &lexicon,
             &[article("b", "2021-06-01", "Xi met Putin in Beijing.")],
         );
+        store.merge_tier(3).unwrap();
         store.merge_tier(2).unwrap();
         load(
             &mut store,
             &lexicon,
             &[article("d", "2019-03-01", "Putin met Xi Jinping.")],
         );
-        assert_eq!(store.tier_sizes().unwrap(), [2, 1, 1]);
+        assert_eq!(store.tier_sizes().unwrap(), [2, 1, 0, 1]);
         assert_eq!(
             count(
                 &store,
@@ -703,7 +731,7 @@ mod tier_tests {
             &lexicon,
             &[article("b", "2021-06-01", "Xi met Putin in Beijing.")],
         );
-        // the share in tier 0 goes: the row in tier 2 alone is left
+        // the share in tier 0 goes: the row in the newest tier alone is left
         load(
             &mut store,
             &lexicon,
@@ -717,7 +745,7 @@ mod tier_tests {
             .unwrap()
             .map(Result::unwrap)
             .collect();
-        assert_eq!(rows, [(2, 1, "2021-06-01".to_string())]);
+        assert_eq!(rows, [(NEWEST_TIER, 1, "2021-06-01".to_string())]);
         // and the share of an article in the newest tier
         load(
             &mut store,
@@ -761,7 +789,7 @@ mod tier_tests {
             .map(|(i, t)| article(&format!("n{i}"), &format!("2022-0{}-01", i + 1), t))
             .collect();
         // one database merges everything after every article, one never,
-        // one leaves every other article in the middle tier
+        // one leaves every other article in a middle tier
         let mut eager = Store::open(&dir.path().join("eager.db")).unwrap();
         let mut lazy = Store::open(&dir.path().join("lazy.db")).unwrap();
         let mut mixed = Store::open(&dir.path().join("mixed.db")).unwrap();
@@ -771,11 +799,12 @@ mod tier_tests {
             load(&mut lazy, &lexicon, std::slice::from_ref(a));
             load(&mut mixed, &lexicon, std::slice::from_ref(a));
             if i % 2 == 0 {
-                mixed.merge_tier(2).unwrap();
+                mixed.merge_tier(NEWEST_TIER).unwrap();
             }
         }
-        assert_eq!(lazy.tier_sizes().unwrap()[..2], [0, 0]);
-        assert!(mixed.tier_sizes().unwrap()[1] > 0 && mixed.tier_sizes().unwrap()[2] > 0);
+        assert_eq!(lazy.tier_sizes().unwrap()[..3], [0, 0, 0]);
+        let mixed_sizes = mixed.tier_sizes().unwrap();
+        assert!(mixed_sizes[2] > 0 && mixed_sizes[3] > 0);
         for other in [&lazy, &mixed] {
             assert_eq!(graph(&eager), graph(other));
             assert_eq!(eager.stats().unwrap().edges, other.stats().unwrap().edges);
@@ -791,7 +820,7 @@ mod tier_tests {
         let lexicon = Lexicon::embedded().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("g.db")).unwrap();
-        store.merge_at = [(2, 3), (1, 6)];
+        store.merge_at = [(3, 2), (2, 4), (1, 8)];
         let mut eager = Store::open(&dir.path().join("eager.db")).unwrap();
         let texts = [
             "Russia attacked Ukraine.",
@@ -801,6 +830,8 @@ mod tier_tests {
             "Japan praised India.",
             "Putin met Xi in Moscow.",
             "Egypt condemned Israel.",
+            "Brazil praised Argentina.",
+            "Kenya condemned Somalia.",
         ];
         let mut sizes = Vec::new();
         for (i, text) in texts.iter().enumerate() {
@@ -810,17 +841,20 @@ mod tier_tests {
             eager.settle().unwrap();
             sizes.push(store.tier_sizes().unwrap());
         }
-        // one relation per article: tier 2 moves down at 3, tier 1 at 6
+        // one relation per article: tier 3 moves down at 2, tier 2 at 4,
+        // tier 1 at 8
         assert_eq!(
             sizes,
             [
-                [0, 0, 1],
-                [0, 0, 2],
-                [0, 3, 0],
-                [0, 3, 1],
-                [0, 3, 2],
-                [6, 0, 0],
-                [6, 0, 1]
+                [0, 0, 0, 1],
+                [0, 0, 2, 0],
+                [0, 0, 2, 1],
+                [0, 4, 0, 0],
+                [0, 4, 0, 1],
+                [0, 4, 2, 0],
+                [0, 4, 2, 1],
+                [8, 0, 0, 0],
+                [8, 0, 0, 1]
             ]
         );
         assert_eq!(graph(&store), graph(&eager));
@@ -854,7 +888,7 @@ mod tier_tests {
             )
             .unwrap();
         assert_eq!(
-            tiers, "0:2019-01-01 1:2020-01-01 2:2021-01-01",
+            tiers, "0:2019-01-01 2:2020-01-01 3:2021-01-01",
             "one date per dated article, in its tier"
         );
         let stats = store.stats().unwrap();
@@ -936,7 +970,7 @@ mod tier_tests {
         );
         assert_eq!(
             store.tier_sizes().unwrap(),
-            [2, 0, 0],
+            [2, 0, 0, 0],
             "old relations are in tier 0"
         );
         let russia = store.resolve_actor("Russia").unwrap();

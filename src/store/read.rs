@@ -2,7 +2,7 @@
 //! name, graph adjacency and named queries.
 
 use super::write::normalize_alias;
-use super::{NEWEST_TIER, Store, StoreError};
+use super::{NEWEST_TIER, Store, StoreError, TIER_LIST};
 use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
@@ -192,12 +192,12 @@ fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
     }
 }
 
-/// The filter "actor `?n` is subject or object". `tier IN (0, 1, 2)` is
+/// The filter "actor `?n` is subject or object". `tier IN` [`TIER_LIST`] is
 /// always true: it lets SQLite seek every tier of the indexes that lead
 /// with `tier` (migration 0003).
 fn involving(n: usize) -> String {
     format!(
-        " AND ((r.tier IN (0, 1, 2) AND r.subject_id = ?{n}) OR (r.tier IN (0, 1, 2) AND r.object_id = ?{n}))"
+        " AND ((r.tier IN {TIER_LIST} AND r.subject_id = ?{n}) OR (r.tier IN {TIER_LIST} AND r.object_id = ?{n}))"
     )
 }
 
@@ -222,7 +222,7 @@ impl Store {
             match f.with {
                 Some(with) => {
                     let m = bind(with.into());
-                    sql.push_str(&format!(" AND ((r.tier IN (0, 1, 2) AND r.subject_id = ?{n} AND r.object_id = ?{m}) OR (r.tier IN (0, 1, 2) AND r.subject_id = ?{m} AND r.object_id = ?{n}))"));
+                    sql.push_str(&format!(" AND ((r.tier IN {TIER_LIST} AND r.subject_id = ?{n} AND r.object_id = ?{m}) OR (r.tier IN {TIER_LIST} AND r.subject_id = ?{m} AND r.object_id = ?{n}))"));
                 }
                 None => sql.push_str(&involving(n)),
             }
@@ -249,7 +249,7 @@ impl Store {
             // the tiered date index (migration 0005), then their relations
             if f.actor.is_none() && f.with.is_none() {
                 sql.push_str(&format!(
-                    " AND r.article_id IN (SELECT article_id FROM article_dates WHERE tier IN (0, 1, 2){dates})"
+                    " AND r.article_id IN (SELECT article_id FROM article_dates WHERE tier IN {TIER_LIST}{dates})"
                 ));
             }
         }
@@ -423,13 +423,13 @@ impl Store {
             discovered_actors: count("SELECT count(*) FROM actors WHERE discovered")?,
             relations: count("SELECT count(*) FROM relations")?,
             // an edge is counted in the oldest tier it has a row in
-            edges: count(
+            edges: count(&format!(
                 "SELECT (SELECT count(*) FROM edges WHERE tier = 0)
-                      + (SELECT count(*) FROM edges e WHERE e.tier IN (1, 2) AND NOT EXISTS (
-                           SELECT 1 FROM edges t WHERE t.tier IN (0, 1) AND t.tier < e.tier
+                      + (SELECT count(*) FROM edges e WHERE e.tier IN {TIER_LIST} AND e.tier > 0 AND NOT EXISTS (
+                           SELECT 1 FROM edges t WHERE t.tier IN {TIER_LIST} AND t.tier < e.tier
                               AND t.subject_id = e.subject_id AND t.object_id = e.object_id
                               AND t.relation = e.relation AND t.negated = e.negated))",
-            )?,
+            ))?,
             first_date,
             last_date,
             categories,
@@ -446,13 +446,13 @@ impl Store {
         for (sql, other_is_object) in [
             (
                 format!(
-                    "SELECT {EDGE_COLUMNS} FROM edges WHERE tier IN (0, 1, 2) AND subject_id = ?1 AND (?2 OR negated = 0)"
+                    "SELECT {EDGE_COLUMNS} FROM edges WHERE tier IN {TIER_LIST} AND subject_id = ?1 AND (?2 OR negated = 0)"
                 ),
                 true,
             ),
             (
                 format!(
-                    "SELECT {EDGE_COLUMNS} FROM edges WHERE tier IN (0, 1, 2) AND object_id = ?1 AND (?2 OR negated = 0)"
+                    "SELECT {EDGE_COLUMNS} FROM edges WHERE tier IN {TIER_LIST} AND object_id = ?1 AND (?2 OR negated = 0)"
                 ),
                 false,
             ),
@@ -488,13 +488,13 @@ impl Store {
         &self,
         edge: &EdgeRow,
     ) -> Result<Option<(String, Option<String>, String)>, StoreError> {
-        let mut stmt = self.conn().prepare_cached(
+        let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT a.key, a.date, r.evidence FROM relations r JOIN articles a ON a.id = r.article_id
-             WHERE ((r.tier IN (0, 1, 2) AND r.subject_id = ?1 AND r.object_id = ?2)
-                 OR (r.tier IN (0, 1, 2) AND r.symmetric AND r.subject_id = ?2 AND r.object_id = ?1))
+             WHERE ((r.tier IN {TIER_LIST} AND r.subject_id = ?1 AND r.object_id = ?2)
+                 OR (r.tier IN {TIER_LIST} AND r.symmetric AND r.subject_id = ?2 AND r.object_id = ?1))
                AND r.relation = ?3 AND r.negated = ?4
-             ORDER BY r.confidence DESC, r.id LIMIT 1",
-        )?;
+             ORDER BY r.confidence DESC, r.id LIMIT 1"
+        ))?;
         Ok(stmt
             .query_row(
                 rusqlite::params![edge.subject, edge.object, edge.relation, edge.negated],

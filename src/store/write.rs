@@ -1,7 +1,7 @@
 //! Writing: articles with their relations and mentions, one savepoint per
 //! article inside a batch transaction.
 
-use super::{Store, StoreError};
+use super::{NEWEST_TIER, Store, StoreError};
 use crate::extract::Extraction;
 use crate::lexicon::fold::fold;
 use crate::model::{Actor, Article};
@@ -264,7 +264,7 @@ fn write_extraction(
         let attributed = r.attributed_to.as_ref().map(&mut actor_id).transpose()?;
         sp.prepare_cached(
             "INSERT INTO relations (article_id, subject_id, object_id, relation, category, weight, symmetric, negated, attributed_to, confidence, sentence, span_start, span_end, evidence, tier)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 2)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?
         .execute(params![
             article,
@@ -281,6 +281,7 @@ fn write_extraction(
             r.evidence.start as i64,
             r.evidence.end as i64,
             r.evidence.text,
+            NEWEST_TIER,
         ])?;
     }
     Ok(extraction.relations.len())
