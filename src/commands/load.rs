@@ -65,6 +65,7 @@ pub fn run(cx: &Context, args: &LoadArgs) -> Result<bool> {
             }
         }
     }
+    store.checkpoint()?;
     bar.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
     if args.json {
