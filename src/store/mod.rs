@@ -103,7 +103,9 @@ pub const TIER_LIST: &str = "(0, 1, 2, 3)";
 /// made 1,000 articles cost 1.3× what they cost with it empty. A merge
 /// rewrites the pages of the older tier where the merged keys land, so each
 /// tier is ten times the one before: a merge then rewrites roughly a tenth
-/// of the older tier's pages per merged relation.
+/// of the older tier's pages per merged relation. Every tier costs a
+/// rewrite of each relation's row on its way down: with four, merges take
+/// about 0.2 ms per article loaded into a million-article database.
 pub const MERGE_AT: [(i64, i64); NEWEST_TIER as usize] =
     [(3, 10_000), (2, 100_000), (1, 1_000_000)];
 
@@ -232,7 +234,7 @@ impl Store {
             .map_err(not_geokg)?;
         // Writes go to the small newest tier (migration 0003), so the page
         // cache need not hold the large indexes: 32 MB, several times the
-        // index and edge pages of a full newest tier (about 5 MB at 50,000
+        // index and edge pages of a full newest tier (about 1 MB at 10,000
         // relations).
         self.conn
             .pragma_update(None, "cache_size", -32_768)
