@@ -8,7 +8,8 @@ use crate::lexicon::gazetteer::{Gender, NameEntry, ends_with_words};
 use crate::lexicon::{ActorId, Lexicon, NameForm, WordClass};
 use crate::model::ActorKind;
 use crate::text::TokenKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// An actor inside one article: from the gazetteer, or discovered in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -307,7 +308,7 @@ struct Context<'d, 'l> {
     lexicon: &'l Lexicon,
     found: Vec<FoundActor>,
     /// surname → the person last named in full with it
-    named: HashMap<String, Who>,
+    named: FxHashMap<String, Who>,
     list: Vec<Mention>,
     /// bare surnames left for when every full name of the article is known
     pending: Vec<(usize, usize, Vec<NameEntry>)>,
@@ -351,7 +352,7 @@ pub fn find_mentions(doc: &Doc, lexicon: &Lexicon) -> Mentions {
         doc,
         lexicon,
         found: Vec::new(),
-        named: HashMap::new(),
+        named: FxHashMap::default(),
         list: Vec::new(),
         pending: Vec::new(),
         pending_roles: Vec::new(),
@@ -437,6 +438,17 @@ const ORDINARY_WORD: WordClass = WordClass::COMMON_WORD
     .with(WordClass::DETERMINER)
     .with(WordClass::CLAUSE_MARKER)
     .with(WordClass::COORDINATOR);
+
+/// Token `i` folded and lower-cased, as [`fold_lower`] would give it; an
+/// ASCII word is its lower-cased copy in the document, not a new string.
+fn doc_key<'d>(doc: &'d Doc, i: usize) -> Cow<'d, str> {
+    let word = doc.word(i);
+    if word.is_ascii() {
+        Cow::Borrowed(doc.lower(i))
+    } else {
+        Cow::Owned(fold_lower(word))
+    }
+}
 
 fn fold_lower(s: &str) -> String {
     crate::lexicon::fold::fold(s).to_lowercase()
@@ -875,7 +887,7 @@ impl Context<'_, '_> {
         // a known surname of a person discovered earlier, in this article
         // or by an earlier load: "Patrushev said"
         if !self.named.is_empty()
-            && let Some(&who) = self.named.get(&fold_lower(doc.word(i)))
+            && let Some(&who) = self.named.get(doc_key(doc, i).as_ref())
             && match who {
                 Who::Found(_) => true,
                 Who::Known(id) => self.lexicon.gazetteer.actor(id).discovered,
