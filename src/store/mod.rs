@@ -947,6 +947,22 @@ mod tier_tests {
             3
         );
         assert_eq!(keys(&store, "2020-01-01", "2022-01-01"), ["a", "b", "c"]);
+        // with an actor the actor leads and the dates filter its articles
+        let russia = store.resolve_actor("Russia").unwrap();
+        let filter = RelationFilter {
+            actor: Some(russia.id),
+            since: Some("2021-01-01".into()),
+            limit: 10,
+            ..Default::default()
+        };
+        let mut since_2021: Vec<String> = store
+            .relations(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.article)
+            .collect();
+        since_2021.sort();
+        assert_eq!(since_2021, ["a", "c"]);
     }
 
     #[test]

@@ -234,24 +234,27 @@ impl Store {
             let n = bind(category.to_uppercase().into());
             sql.push_str(&format!(" AND r.category = ?{n}"));
         }
-        let mut dates = String::new();
+        // (comparison, parameter) of each date bound
+        let mut dates = Vec::new();
         if let Some(since) = &f.since {
-            let n = bind(since.clone().into());
-            dates.push_str(&format!(" AND date >= ?{n}"));
+            dates.push((">=", bind(since.clone().into())));
         }
         if let Some(until) = &f.until {
-            let n = bind(until.clone().into());
-            dates.push_str(&format!(" AND date <= ?{n}"));
+            dates.push(("<=", bind(until.clone().into())));
         }
-        if !dates.is_empty() {
-            sql.push_str(&dates.replace(" date ", " a.date "));
-            // without an actor the dates lead: their articles, found in
-            // the tiered date index (migration 0005), then their relations
-            if f.actor.is_none() && f.with.is_none() {
-                sql.push_str(&format!(
-                    " AND r.article_id IN (SELECT article_id FROM article_dates WHERE tier IN {TIER_LIST}{dates})"
-                ));
-            }
+        for (op, n) in &dates {
+            sql.push_str(&format!(" AND a.date {op} ?{n}"));
+        }
+        // without an actor the dates lead: their articles, found in the
+        // tiered date index (migration 0005), then their relations
+        if !dates.is_empty() && f.actor.is_none() && f.with.is_none() {
+            let bounds: String = dates
+                .iter()
+                .map(|(op, n)| format!(" AND date {op} ?{n}"))
+                .collect();
+            sql.push_str(&format!(
+                " AND r.article_id IN (SELECT article_id FROM article_dates WHERE tier IN {TIER_LIST}{bounds})"
+            ));
         }
         if !f.include_negated {
             sql.push_str(" AND r.negated = 0");
