@@ -54,7 +54,7 @@ impl Sentence<'_> {
     /// The verb group ending at verb `i`.
     pub fn verb_group(&self, i: usize) -> VerbGroup {
         let floor = self.range.start;
-        let form = self.lexicon.grammar.lemma(self.lower(i)).map(|(_, f)| f);
+        let form = self.doc.info(i).lemma().map(|(_, f)| f);
         let mut g = VerbGroup {
             start: i,
             ..VerbGroup::default()
@@ -158,9 +158,9 @@ impl Sentence<'_> {
         }
         if c.has(WordClass::THREAT_VERB)
             && self
-                .lexicon
-                .grammar
-                .lemma(self.lower(i))
+                .doc
+                .info(i)
+                .lemma()
                 .is_some_and(|(l, _)| l == "threaten")
         {
             return Some(Control::Threat);

@@ -1,7 +1,7 @@
 //! One article prepared for the rules: tokens with their word classes,
 //! sentences, and which sentences are ALL CAPS or Title Case headlines.
 
-use crate::lexicon::{Lexicon, WordClass};
+use crate::lexicon::{Lexicon, WordClass, WordInfo};
 use crate::text::{Case, Sentence, Token, TokenKind, split_sentences, tokenize};
 
 pub struct Doc<'a> {
@@ -10,6 +10,8 @@ pub struct Doc<'a> {
     pub lower: String,
     pub tokens: Vec<Token>,
     pub classes: Vec<WordClass>,
+    /// what the lexicon knows of each token's word, looked up once here
+    infos: Vec<&'a WordInfo>,
     pub sentences: Vec<Sentence>,
     /// sentence index of every token
     pub sentence_of: Vec<u32>,
@@ -21,11 +23,12 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, date: Option<&'a str>, lexicon: &Lexicon) -> Doc<'a> {
+    pub fn new(text: &'a str, date: Option<&'a str>, lexicon: &'a Lexicon) -> Doc<'a> {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
         let lower = text.to_ascii_lowercase();
         let mut classes = Vec::with_capacity(tokens.len());
+        let mut infos = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let raw = &lower[t.range()];
             let straight;
@@ -38,7 +41,9 @@ impl<'a> Doc<'a> {
             };
             // one lookup: the lexicon merges the name lists into the word
             // classes (accented words go through the name lists, which fold)
-            let mut class = lexicon.grammar.class(word);
+            let info = lexicon.words.get(word);
+            infos.push(info);
+            let mut class = info.class;
             if t.kind == TokenKind::Word && !word.is_ascii() {
                 if lexicon.names.is_given_name(word) {
                     class.add(WordClass::GIVEN_NAME);
@@ -103,6 +108,7 @@ impl<'a> Doc<'a> {
             lower,
             tokens,
             classes,
+            infos,
             sentences,
             sentence_of,
             caps,
@@ -117,6 +123,12 @@ impl<'a> Doc<'a> {
 
     pub fn lower(&self, i: usize) -> &str {
         &self.lower[self.tokens[i].range()]
+    }
+
+    /// Lemma and relation patterns of token `i`'s word (with a curly
+    /// apostrophe made straight).
+    pub fn info(&self, i: usize) -> &'a WordInfo {
+        self.infos[i]
     }
 
     pub fn class(&self, i: usize) -> WordClass {

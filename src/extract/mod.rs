@@ -211,7 +211,7 @@ impl<'l> Extractor<'l> {
                     slot_at[i - range.start] = Some(k as u16);
                 }
             }
-            let tags = tags::tag_sentence(&doc, lexicon, range.clone(), &slots, &slot_at);
+            let tags = tags::tag_sentence(&doc, range.clone(), &slots, &slot_at);
             let sentence = Sentence {
                 doc: &doc,
                 lexicon,

@@ -120,7 +120,7 @@ impl<'s, 'a> Rules<'s, 'a> {
                 continue;
             }
             let mut group = s.verb_group(i);
-            let form = s.lexicon.grammar.lemma(s.lower(i)).map(|(_, f)| f);
+            let form = s.doc.info(i).lemma().map(|(_, f)| f);
             let before = (group.start > s.range.start).then(|| group.start - 1);
             // "X would A and B": the second verb shares the first one's modality
             if before.is_some_and(|b| s.tag(b) == Tag::Coord) {
@@ -182,7 +182,7 @@ impl<'s, 'a> Rules<'s, 'a> {
             {
                 shared = subject;
             }
-            let patterns = vocabulary.verb_patterns_for(s.lower(i));
+            let patterns = &s.doc.info(i).verb_patterns;
             if patterns.is_empty()
                 || self.scopes.threatened[self.k(i)]
                 || self.governs_infinitive(i)
@@ -441,7 +441,7 @@ impl<'s, 'a> Rules<'s, 'a> {
         while v < s.end() && matches!(s.tag(v), Tag::Aux | Tag::Adv | Tag::Modal) {
             v += 1;
         }
-        let lemma = s.lexicon.grammar.lemma(s.lower(v)).map(|(l, _)| l)?;
+        let lemma = s.doc.info(v).lemma().map(|(l, _)| l)?;
         matches!(
             lemma,
             "want" | "need" | "request" | "seek" | "ask" | "demand" | "require" | "covet"
@@ -455,8 +455,8 @@ impl<'s, 'a> Rules<'s, 'a> {
         let s = self.s;
         let vocabulary = &s.lexicon.vocabulary;
         for j in from..to.min(s.end()) {
-            let w = s.lower(j);
-            for &(p, _) in vocabulary.verb_patterns_for(w) {
+            let info = s.doc.info(j);
+            for &(p, _) in info.verb_patterns.iter() {
                 let pattern = &vocabulary.verb_patterns[p as usize];
                 let category = vocabulary.relation(pattern.relation).category;
                 if !matches!(
@@ -475,7 +475,7 @@ impl<'s, 'a> Rules<'s, 'a> {
                     return Some(o);
                 }
             }
-            for &p in vocabulary.noun_patterns_for(w) {
+            for &p in info.noun_patterns.iter() {
                 let pattern = &vocabulary.noun_patterns[p as usize];
                 let category = vocabulary.relation(pattern.relation).category;
                 if !matches!(
@@ -500,10 +500,7 @@ impl<'s, 'a> Rules<'s, 'a> {
         for i in s.range.clone() {
             let threat_noun = s.tag(i) == Tag::Noun && s.is_class(i, WordClass::THREAT_NOUN);
             let threat_verb = s.tag(i) == Tag::Verb
-                && s.lexicon
-                    .grammar
-                    .lemma(s.lower(i))
-                    .is_some_and(|(l, _)| l == "threaten");
+                && s.doc.info(i).lemma().is_some_and(|(l, _)| l == "threaten");
             if !(threat_noun || threat_verb) {
                 continue;
             }
@@ -596,7 +593,7 @@ impl<'s, 'a> Rules<'s, 'a> {
             if !matches!(s.tag(i), Tag::Noun | Tag::Name) || self.scopes.threatened[self.k(i)] {
                 continue;
             }
-            let patterns = vocabulary.noun_patterns_for(s.lower(i));
+            let patterns = &s.doc.info(i).noun_patterns;
             if patterns.is_empty() {
                 continue;
             }
@@ -888,7 +885,7 @@ fn scopes(s: &Sentence) -> Scopes {
         }
         // "denied (a report) that", "refuted", "dismissed"
         if s.tag(i) == Tag::Verb
-            && let Some((lemma, _)) = s.lexicon.grammar.lemma(w)
+            && let Some((lemma, _)) = s.doc.info(i).lemma()
             && matches!(lemma, "deny" | "refute" | "dismiss")
             && !s.verb_group(i).negated
         {
@@ -913,14 +910,10 @@ fn scopes(s: &Sentence) -> Scopes {
 /// to"): the action it governs is not asserted.
 fn asks_for_action(s: &Sentence, v: usize) -> bool {
     let vocabulary = &s.lexicon.vocabulary;
-    vocabulary
-        .verb_patterns_for(s.lower(v))
-        .iter()
-        .any(|&(p, _)| {
-            vocabulary
-                .relation(vocabulary.verb_patterns[p as usize].relation)
-                .category
-                == Category::Request
-        })
-        || s.is_class(v, WordClass::INTENTION_CONTROL)
+    s.doc.info(v).verb_patterns.iter().any(|&(p, _)| {
+        vocabulary
+            .relation(vocabulary.verb_patterns[p as usize].relation)
+            .category
+            == Category::Request
+    }) || s.is_class(v, WordClass::INTENTION_CONTROL)
 }

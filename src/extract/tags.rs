@@ -6,8 +6,8 @@
 use super::document::Doc;
 use super::mentions::Form;
 use super::phrases::Slot;
+use crate::lexicon::WordClass;
 use crate::lexicon::inflect::VerbForm;
-use crate::lexicon::{Lexicon, WordClass};
 use crate::text::TokenKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,6 @@ impl Tag {
 /// which slot covers a token.
 pub fn tag_sentence(
     doc: &Doc,
-    lexicon: &Lexicon,
     range: std::ops::Range<usize>,
     slots: &[Slot],
     slot_at: &[Option<u16>],
@@ -107,7 +106,7 @@ pub fn tag_sentence(
         if tags[k] != Tag::Verb {
             continue;
         }
-        tags[k] = verb_or_noun(doc, lexicon, i, base, &tags, slots, slot_at);
+        tags[k] = verb_or_noun(doc, i, base, &tags, slots, slot_at);
     }
     // "that": a determiner before a noun after a preposition ("in that country")
     for i in range.clone() {
@@ -264,7 +263,6 @@ fn previous(tags: &[Tag], k: usize) -> Option<(usize, Tag)> {
 
 fn verb_or_noun(
     doc: &Doc,
-    lexicon: &Lexicon,
     i: usize,
     base: usize,
     tags: &[Tag],
@@ -273,9 +271,9 @@ fn verb_or_noun(
 ) -> Tag {
     let k = i - base;
     let w = doc.lower(i);
-    let form = lexicon
-        .grammar
-        .lemma(w)
+    let form = doc
+        .info(i)
+        .lemma()
         .map(|(_, f)| f)
         .unwrap_or(if w.ends_with("ed") {
             VerbForm::Past
@@ -284,7 +282,7 @@ fn verb_or_noun(
         });
     let prev = previous(tags, k);
     let next = tags.get(k + 1).copied();
-    let noun_capable = !lexicon.vocabulary.noun_patterns_for(w).is_empty()
+    let noun_capable = !doc.info(i).noun_patterns.is_empty()
         || matches!(form, VerbForm::ThirdPerson | VerbForm::Gerund);
     // an adjective demonym ("Israeli strikes"), not a people plural
     // ("Canadians urge")
@@ -322,12 +320,10 @@ fn verb_or_noun(
     let next_is_verbal = matches!(next, Some(Tag::Aux | Tag::Modal | Tag::Neg))
         || next == Some(Tag::Verb) && tags.get(k + 2).is_some_and(|t| !matches!(t, Tag::Verb)) && {
             // "strikes killed": the next word is itself a finite verb form
-            let nw = doc.lower(i + 1);
-            lexicon
-                .grammar
-                .lemma(nw)
+            let next = doc.info(i + 1);
+            next.lemma()
                 .is_some_and(|(_, f)| matches!(f, VerbForm::Past | VerbForm::ThirdPerson))
-                && lexicon.vocabulary.noun_patterns_for(nw).is_empty()
+                && next.noun_patterns.is_empty()
         };
     let prev_tag = prev.map(|(_, t)| t);
     // the word right before, adverbs included: "on Thursday praised" is a verb

@@ -164,6 +164,18 @@ impl Grammar {
         self.classes.get(word).copied().unwrap_or_default()
     }
 
+    /// Every word with a class (for [`super::words::Words`]).
+    pub fn classes(&self) -> impl Iterator<Item = (&str, WordClass)> {
+        self.classes.iter().map(|(w, c)| (w.as_str(), *c))
+    }
+
+    /// Every known verb form: form, lemma and which form.
+    pub fn lemmas(&self) -> impl Iterator<Item = (&str, &str, VerbForm)> {
+        self.lemmas
+            .iter()
+            .map(|(w, (l, f))| (w.as_str(), l.as_str(), *f))
+    }
+
     /// Multi-word entries starting with this word.
     pub fn phrases(&self, first: &str) -> &[Phrase] {
         self.phrases.get(first).map(Vec::as_slice).unwrap_or(&[])

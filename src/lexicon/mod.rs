@@ -13,11 +13,13 @@ pub mod inflect;
 pub mod names;
 pub mod tsv;
 pub mod vocabulary;
+pub mod words;
 
 pub use gazetteer::{ActorEntry, ActorId, Gazetteer, GazetteerBuilder, NameForm, Role};
 pub use grammar::{Grammar, WordClass};
 pub use names::NameWords;
 pub use vocabulary::{RelationId, RelationType, Vocabulary};
+pub use words::{WordInfo, Words};
 
 use inflect::Irregulars;
 use std::path::Path;
@@ -60,6 +62,9 @@ pub struct Lexicon {
     pub names: NameWords,
     /// irregular verb forms, for rules and for generating text
     pub irregulars: Irregulars,
+    /// class, lemma and patterns of a word in one lookup, merged from
+    /// `grammar` and `vocabulary` once they are complete
+    pub words: Words,
 }
 
 /// The embedded seed file at `path` (relative to `seeds/`).
@@ -172,12 +177,14 @@ impl Lexicon {
         for word in gazetteer.first_words() {
             grammar.add_class(word, WordClass::NAME_START);
         }
+        let words = Words::build(&grammar, &vocabulary);
         Ok(Lexicon {
             gazetteer,
             vocabulary,
             grammar,
             names,
             irregulars,
+            words,
         })
     }
 

@@ -94,6 +94,20 @@ impl Vocabulary {
         self.verb_index.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// Every verb form that heads a pattern, with its patterns.
+    pub fn verb_index(&self) -> impl Iterator<Item = (&str, &[(u32, VerbForm)])> {
+        self.verb_index
+            .iter()
+            .map(|(w, p)| (w.as_str(), p.as_slice()))
+    }
+
+    /// Every noun form that heads a pattern, with its patterns.
+    pub fn noun_index(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.noun_index
+            .iter()
+            .map(|(w, p)| (w.as_str(), p.as_slice()))
+    }
+
     /// Noun patterns whose head noun has this (lower-case) form.
     pub fn noun_patterns_for(&self, word: &str) -> &[u32] {
         self.noun_index.get(word).map(Vec::as_slice).unwrap_or(&[])
