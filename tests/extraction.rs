@@ -624,3 +624,32 @@ fn after_a_comma_a_coordinated_verb_shares_the_main_subject() {
     assert_has(text, "GBR SUPPORT USA");
     assert_lacks(text, "IRQ SUPPORT USA");
 }
+
+#[test]
+fn a_misspelt_name_after_a_title_is_that_titles_holder() {
+    // the first name, folded ("Kófi" is "kofi"), picks Kofi Annan out of
+    // every secretary-general the gazetteer knows
+    for text in [
+        "UN Secretary-General Kofi Anan met Iraqi President Saddam Hussein in Baghdad.",
+        "UN Secretary-General Kófi Anan met Iraqi President Saddam Hussein in Baghdad.",
+    ] {
+        let relations = extract_dated(text, Some("1998-02-22"));
+        assert!(
+            relations
+                .iter()
+                .any(|r| r.subject.name == "Kofi Annan" && r.object.name == "Saddam Hussein"),
+            "{text}: {:?}",
+            triples_of(&relations)
+        );
+    }
+    // a holder shares the first or the last name; a stranger is new
+    let relations = extract_dated(
+        "UN Secretary-General Joao Banda met Iraqi President Saddam Hussein in Baghdad.",
+        Some("1998-02-22"),
+    );
+    assert!(
+        !relations.iter().any(|r| r.subject.name == "Kofi Annan"),
+        "{:?}",
+        triples_of(&relations)
+    );
+}

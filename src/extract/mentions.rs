@@ -454,15 +454,6 @@ fn fold_lower(s: &str) -> String {
     crate::lexicon::fold::fold(s).to_lowercase()
 }
 
-/// `word` folded and lower-cased equals `folded`; no allocation for ASCII.
-fn same_folded(word: &str, folded: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(folded)
-    } else {
-        fold_lower(word) == folded
-    }
-}
-
 impl Context<'_, '_> {
     fn push(&mut self, start: usize, end: usize, who: Who, form: Form) {
         self.list.push(Mention {
@@ -1027,15 +1018,8 @@ impl Context<'_, '_> {
             }
             let actor = gazetteer.actor(id);
             // the name first: it rules out nearly every holder, cheaply
-            let shares = actor
-                .name
-                .split(' ')
-                .next()
-                .is_some_and(|w| same_folded(w, &first))
-                || actor
-                    .surname
-                    .as_deref()
-                    .is_some_and(|s| same_folded(s, &last));
+            let shares =
+                actor.first_key == first || actor.surname_key.as_deref() == Some(last.as_str());
             if shares
                 && actor.roles[role]
                     .titles

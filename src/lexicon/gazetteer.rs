@@ -95,6 +95,11 @@ pub struct ActorEntry {
     /// found in the text of earlier articles, not listed in a seed file:
     /// matched by full name only (a bare surname could be anyone's)
     pub discovered: bool,
+    /// The first word of `name` and the surname, folded and lower-cased
+    /// once at build: "Minister Smith" is compared with every holder of a
+    /// minister's title, thousands of them.
+    pub first_key: String,
+    pub surname_key: Option<String>,
 }
 
 /// One reading of a matched name.
@@ -640,6 +645,8 @@ impl GazetteerBuilder {
             names: Vec::new(),
             source,
             discovered: false,
+            first_key: String::new(),
+            surname_key: None,
         });
         id
     }
@@ -1031,6 +1038,11 @@ impl GazetteerBuilder {
         }
         for (id, s) in surname_names {
             self.add_name(id, &s, NameForm::Surname);
+        }
+        for actor in &mut self.actors {
+            let first = actor.name.split(' ').next().unwrap_or(&actor.name);
+            actor.first_key = fold(first).to_lowercase();
+            actor.surname_key = actor.surname.as_deref().map(|s| fold(s).to_lowercase());
         }
 
         // one pattern per distinct folded spelling, indexed by first word
