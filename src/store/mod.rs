@@ -966,6 +966,102 @@ mod tier_tests {
     }
 
     #[test]
+    fn relations_without_an_actor_come_in_date_order_across_tiers() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("g.db")).unwrap();
+        let undated = |id: &str, text: &str| {
+            let mut a = article(id, "", text);
+            a.date = None;
+            a
+        };
+        load(
+            &mut store,
+            &lexicon,
+            &[
+                article(
+                    "m",
+                    "2021-03-01",
+                    "Russia attacked Ukraine. France condemned Russia.",
+                ),
+                undated("u2", "Japan praised India."),
+            ],
+        );
+        store.settle().unwrap();
+        load(
+            &mut store,
+            &lexicon,
+            &[
+                article(
+                    "k",
+                    "2019-05-01",
+                    "China did not criticize Russia. Egypt condemned Israel.",
+                ),
+                article("z", "2021-03-01", "Germany praised France."),
+            ],
+        );
+        store.merge_tier(NEWEST_TIER).unwrap();
+        load(
+            &mut store,
+            &lexicon,
+            &[
+                undated("u1", "Brazil praised Argentina."),
+                article(
+                    "a",
+                    "2020-01-01",
+                    "Kenya condemned Somalia. Iran threatened Israel.",
+                ),
+            ],
+        );
+        // what one SQL sort of every relation gives
+        let sorted = |negated: bool| -> Vec<(String, i64)> {
+            store
+                .conn
+                .prepare(
+                    "SELECT a.key, r.sentence FROM relations r JOIN articles a ON a.id = r.article_id
+                     WHERE ?1 OR r.negated = 0 ORDER BY a.date, a.id, r.sentence, r.id",
+                )
+                .unwrap()
+                .query_map([negated], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        for include_negated in [false, true] {
+            let all = sorted(include_negated);
+            assert!(all.len() >= 8, "{all:?}");
+            assert_eq!(all[0].0, "u2", "undated first, in load order");
+            for limit in 0..=all.len() + 1 {
+                let filter = RelationFilter {
+                    include_negated,
+                    limit,
+                    ..Default::default()
+                };
+                let got: Vec<(String, i64)> = store
+                    .relations(&filter)
+                    .unwrap()
+                    .into_iter()
+                    .map(|r| (r.article, r.sentence))
+                    .collect();
+                assert_eq!(got, all[..limit.min(all.len())], "limit {limit}");
+            }
+        }
+        let filter = RelationFilter {
+            since: Some("2020-01-01".into()),
+            until: Some("2021-03-01".into()),
+            limit: 100,
+            ..Default::default()
+        };
+        let keys: Vec<String> = store
+            .relations(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.article)
+            .collect();
+        assert_eq!(keys, ["a", "a", "m", "m", "z"]);
+    }
+
+    #[test]
     fn a_version_2_database_upgrades_with_its_edges() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.db");

@@ -192,6 +192,33 @@ fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
     }
 }
 
+/// The columns of a [`RelationRow`], joined; callers add `WHERE …`.
+const RELATION_SELECT: &str = "SELECT s.name, s.code, r.relation, r.category, o.name, o.code, r.negated, t.name, r.confidence, r.weight, a.date, a.key, r.sentence, r.evidence
+     FROM relations r
+     JOIN actors s ON s.id = r.subject_id
+     JOIN actors o ON o.id = r.object_id
+     LEFT JOIN actors t ON t.id = r.attributed_to
+     JOIN articles a ON a.id = r.article_id";
+
+fn relation_row(r: &rusqlite::Row) -> rusqlite::Result<RelationRow> {
+    Ok(RelationRow {
+        subject: r.get(0)?,
+        subject_code: r.get(1)?,
+        relation: r.get(2)?,
+        category: r.get(3)?,
+        object: r.get(4)?,
+        object_code: r.get(5)?,
+        negated: r.get(6)?,
+        attributed_to: r.get(7)?,
+        confidence: r.get(8)?,
+        weight: r.get(9)?,
+        date: r.get(10)?,
+        article: r.get(11)?,
+        sentence: r.get(12)?,
+        evidence: r.get(13)?,
+    })
+}
+
 /// The filter "actor `?n` is subject or object". `tier IN` [`TIER_LIST`] is
 /// always true: it lets SQLite seek every tier of the indexes that lead
 /// with `tier` (migration 0003).
@@ -202,16 +229,13 @@ fn involving(n: usize) -> String {
 }
 
 impl Store {
+    /// Relations that pass `f`, by article date (undated articles first),
+    /// article, sentence; at most `f.limit`.
     pub fn relations(&self, f: &RelationFilter) -> Result<Vec<RelationRow>, StoreError> {
-        let mut sql = String::from(
-            "SELECT s.name, s.code, r.relation, r.category, o.name, o.code, r.negated, t.name, r.confidence, r.weight, a.date, a.key, r.sentence, r.evidence
-             FROM relations r
-             JOIN actors s ON s.id = r.subject_id
-             JOIN actors o ON o.id = r.object_id
-             LEFT JOIN actors t ON t.id = r.attributed_to
-             JOIN articles a ON a.id = r.article_id
-             WHERE 1 = 1",
-        );
+        if f.actor.is_none() && f.with.is_none() && f.category.is_none() {
+            return self.relations_in_date_order(f);
+        }
+        let mut sql = format!("{RELATION_SELECT} WHERE 1 = 1");
         let mut values: Vec<rusqlite::types::Value> = Vec::new();
         let mut bind = |v: rusqlite::types::Value| {
             values.push(v);
@@ -245,8 +269,8 @@ impl Store {
         for (op, n) in &dates {
             sql.push_str(&format!(" AND a.date {op} ?{n}"));
         }
-        // without an actor the dates lead: their articles, found in the
-        // tiered date index (migration 0005), then their relations
+        // a category without an actor: its index leads, the dates filter
+        // through the tiered date index (migration 0005)
         if !dates.is_empty() && f.actor.is_none() && f.with.is_none() {
             let bounds: String = dates
                 .iter()
@@ -265,26 +289,72 @@ impl Store {
         ));
         let mut stmt = self.conn().prepare(&sql)?;
         let rows = stmt
-            .query_map(params_from_iter(values.iter()), |r| {
-                Ok(RelationRow {
-                    subject: r.get(0)?,
-                    subject_code: r.get(1)?,
-                    relation: r.get(2)?,
-                    category: r.get(3)?,
-                    object: r.get(4)?,
-                    object_code: r.get(5)?,
-                    negated: r.get(6)?,
-                    attributed_to: r.get(7)?,
-                    confidence: r.get(8)?,
-                    weight: r.get(9)?,
-                    date: r.get(10)?,
-                    article: r.get(11)?,
-                    sentence: r.get(12)?,
-                    evidence: r.get(13)?,
-                })
-            })?
+            .query_map(params_from_iter(values.iter()), relation_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
+    }
+
+    /// [`Store::relations`] with no actor, partner or category: articles in
+    /// date order, each with its relations, until the limit is reached.
+    ///
+    /// Sorting every relation by date to keep the first hundred took 2.2 s
+    /// on a million articles. Each tier of `article_dates` is in date
+    /// order, and SQLite merges the ordered tiers of a `UNION ALL … ORDER
+    /// BY` as it reads them, so the walk stops as soon as it has enough.
+    fn relations_in_date_order(&self, f: &RelationFilter) -> Result<Vec<RelationRow>, StoreError> {
+        let c = self.conn();
+        let mut of_article = c.prepare(&format!(
+            "{RELATION_SELECT} WHERE r.article_id = ?1 AND (?2 OR r.negated = 0) ORDER BY r.sentence, r.id"
+        ))?;
+        let mut out = Vec::new();
+        let mut take = |article: i64, out: &mut Vec<RelationRow>| -> Result<bool, StoreError> {
+            let rows = of_article
+                .query_map(rusqlite::params![article, f.include_negated], relation_row)?;
+            for row in rows {
+                if out.len() == f.limit {
+                    return Ok(false);
+                }
+                out.push(row?);
+            }
+            Ok(out.len() < f.limit)
+        };
+        if f.limit == 0 {
+            return Ok(out);
+        }
+        // undated articles sort first, as NULL does in SQL; a date bound
+        // excludes them (migration 0006 indexes them)
+        if f.since.is_none() && f.until.is_none() {
+            let mut undated =
+                c.prepare("SELECT id FROM articles WHERE date IS NULL ORDER BY id")?;
+            let mut ids = undated.query([])?;
+            while let Some(row) = ids.next()? {
+                if !take(row.get(0)?, &mut out)? {
+                    return Ok(out);
+                }
+            }
+        }
+        let mut bounds = String::new();
+        let mut values = Vec::new();
+        for (op, bound) in [(">=", &f.since), ("<=", &f.until)] {
+            if let Some(date) = bound {
+                values.push(date.as_str());
+                bounds.push_str(&format!(" AND date {op} ?{}", values.len()));
+            }
+        }
+        let tiers: Vec<String> = (0..=NEWEST_TIER)
+            .map(|t| format!("SELECT date, article_id FROM article_dates WHERE tier = {t}{bounds}"))
+            .collect();
+        let mut dated = c.prepare(&format!(
+            "{} ORDER BY date, article_id",
+            tiers.join(" UNION ALL ")
+        ))?;
+        let mut ids = dated.query(params_from_iter(values))?;
+        while let Some(row) = ids.next()? {
+            if !take(row.get(1)?, &mut out)? {
+                break;
+            }
+        }
+        Ok(out)
     }
 
     /// Actors in the database, most related first.
