@@ -239,6 +239,14 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", -32_768)
             .map_err(not_geokg)?;
+        // Copy the log into the database every 10,000 pages (40 MB), not
+        // every 1,000: batches rewrite the same pages of the newest tier,
+        // and each copy wrote them again. 70,000 articles: 16.5 s instead
+        // of 18.4 into an empty database, 19.5 instead of 20.2 into a
+        // million. `load` copies the rest before it reports.
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", 10_000)
+            .map_err(not_geokg)?;
         // Every insert that fires triggers keeps a statement journal; in a
         // file, 1,000 articles cost 170,000 small writes (tier merges switch
         // this off, see `merge_tier`).
