@@ -83,6 +83,10 @@ pub struct Store {
     path: PathBuf,
     /// [`MERGE_AT`], smaller in tests
     merge_at: [(i64, i64); NEWEST_TIER as usize],
+    /// [`read::WALK_BUDGET`] and [`read::WALK_MIN_RELATIONS`], other in
+    /// tests
+    walk_budget: usize,
+    walk_min_relations: i64,
 }
 
 /// The tier new relations are written to; 0 is the oldest and largest.
@@ -161,6 +165,8 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             merge_at: MERGE_AT,
+            walk_budget: read::WALK_BUDGET,
+            walk_min_relations: read::WALK_MIN_RELATIONS,
         };
         store.configure()?;
         store.migrate()?;
@@ -183,6 +189,8 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             merge_at: MERGE_AT,
+            walk_budget: read::WALK_BUDGET,
+            walk_min_relations: read::WALK_MIN_RELATIONS,
         };
         store.conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let found = store.version()?;
@@ -974,7 +982,7 @@ mod tier_tests {
     }
 
     #[test]
-    fn relations_without_an_actor_come_in_date_order_across_tiers() {
+    fn relations_come_in_date_order_across_tiers_walked_or_sorted() {
         let lexicon = Lexicon::embedded().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("g.db")).unwrap();
@@ -1022,36 +1030,63 @@ mod tier_tests {
             ],
         );
         // what one SQL sort of every relation gives
-        let sorted = |negated: bool| -> Vec<(String, i64)> {
+        let sorted = |negated: bool, actor: Option<i64>, category: Option<&str>| {
             store
                 .conn
                 .prepare(
                     "SELECT a.key, r.sentence FROM relations r JOIN articles a ON a.id = r.article_id
-                     WHERE ?1 OR r.negated = 0 ORDER BY a.date, a.id, r.sentence, r.id",
+                     WHERE (?1 OR r.negated = 0)
+                       AND (?2 IS NULL OR r.subject_id = ?2 OR r.object_id = ?2)
+                       AND (?3 IS NULL OR r.category = ?3)
+                     ORDER BY a.date, a.id, r.sentence, r.id",
                 )
                 .unwrap()
-                .query_map([negated], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_map(rusqlite::params![negated, actor, category], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+                })
                 .unwrap()
                 .map(Result::unwrap)
-                .collect()
+                .collect::<Vec<_>>()
         };
-        for include_negated in [false, true] {
-            let all = sorted(include_negated);
-            assert!(all.len() >= 8, "{all:?}");
-            assert_eq!(all[0].0, "u2", "undated first, in load order");
-            for limit in 0..=all.len() + 1 {
-                let filter = RelationFilter {
-                    include_negated,
-                    limit,
-                    ..Default::default()
-                };
-                let got: Vec<(String, i64)> = store
-                    .relations(&filter)
-                    .unwrap()
-                    .into_iter()
-                    .map(|r| (r.article, r.sentence))
-                    .collect();
-                assert_eq!(got, all[..limit.min(all.len())], "limit {limit}");
+        let russia = store.resolve_actor("Russia").unwrap().id;
+        let all = sorted(true, None, None);
+        assert!(all.len() >= 8, "{all:?}");
+        assert_eq!(all[0].0, "u2", "undated first, in load order");
+        // walked (any actor counts as busy), and sorted after a walk that
+        // gives up at once
+        for (budget, min_relations) in [(read::WALK_BUDGET, 0), (1, 0)] {
+            store.walk_budget = budget;
+            store.walk_min_relations = min_relations;
+            for include_negated in [false, true] {
+                for (actor, category) in [
+                    (None, None),
+                    (Some(russia), None),
+                    (None, Some("ASSAULT")),
+                    (Some(russia), Some("ASSAULT")),
+                ] {
+                    let expected = sorted(include_negated, actor, category);
+                    assert!(!expected.is_empty());
+                    for limit in 0..=expected.len() + 1 {
+                        let filter = RelationFilter {
+                            actor,
+                            category: category.map(str::to_string),
+                            include_negated,
+                            limit,
+                            ..Default::default()
+                        };
+                        let got: Vec<(String, i64)> = store
+                            .relations(&filter)
+                            .unwrap()
+                            .into_iter()
+                            .map(|r| (r.article, r.sentence))
+                            .collect();
+                        assert_eq!(
+                            got,
+                            expected[..limit.min(expected.len())],
+                            "budget {budget}, negated {include_negated}, {actor:?} {category:?}, limit {limit}"
+                        );
+                    }
+                }
             }
         }
         let filter = RelationFilter {
