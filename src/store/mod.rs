@@ -107,9 +107,9 @@ pub const TIER_LIST: &str = "(0, 1, 2, 3)";
 /// made 1,000 articles cost 1.3× what they cost with it empty. A merge
 /// rewrites the pages of the older tier where the merged keys land, so each
 /// tier is ten times the one before: a merge then rewrites roughly a tenth
-/// of the older tier's pages per merged relation. Every tier costs a
-/// rewrite of each relation's row on its way down: with four, merges take
-/// about 0.2 ms per article loaded into a million-article database.
+/// of the older tier's pages per merged relation. Every tier moves each
+/// relation's index entries once more on its way down: with four, merges
+/// take about 0.2 ms per article loaded into a million-article database.
 pub const MERGE_AT: [(i64, i64); NEWEST_TIER as usize] =
     [(3, 10_000), (2, 100_000), (1, 1_000_000)];
 
@@ -152,7 +152,8 @@ impl Store {
         let conn = Connection::open_with_flags(
             path,
             // one thread uses a connection at a time (it is not Sync), so
-            // SQLite's per-call mutex is pure cost: 6% of a load's writer
+            // SQLite's per-call mutex guards nothing; its lock and unlock
+            // were 6% of a load's profile
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -351,9 +352,9 @@ impl Store {
 
     /// Copies the write-ahead log into the database file. SQLite would do
     /// it when the last connection closes; writers call it before they
-    /// report their time, so that the time includes it (a commit past
-    /// 1,000 logged pages already pays for one; a smaller load used to leave
-    /// its copy to the exit, unmeasured).
+    /// report their time, so that the time includes it (a commit that fills
+    /// the log past `wal_autocheckpoint` pays for one inside the time; a
+    /// smaller load used to leave its copy to the exit, unmeasured).
     pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
