@@ -201,6 +201,22 @@ pub(super) const WALK_BUDGET: usize = 20_000;
 /// pass thousands of articles between two of them.
 pub(super) const WALK_MIN_RELATIONS: i64 = 1_000;
 
+/// `select(tier)` for every tier, joined by `UNION ALL`: one index range
+/// per tier, read in index order (and merged in order under `ORDER BY`).
+fn each_tier(select: impl Fn(i64) -> String) -> String {
+    (0..=NEWEST_TIER)
+        .map(select)
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
+}
+
+/// The date bounds of a filter: `(">=", since)`, `("<=", until)`.
+fn date_bounds(f: &RelationFilter) -> impl Iterator<Item = (&'static str, &str)> {
+    [(">=", f.since.as_deref()), ("<=", f.until.as_deref())]
+        .into_iter()
+        .filter_map(|(op, date)| Some((op, date?)))
+}
+
 /// The columns of a [`RelationRow`], joined; callers add `WHERE …`.
 const RELATION_SELECT: &str = "SELECT s.name, s.code, r.relation, r.category, o.name, o.code, r.negated, t.name, r.confidence, r.weight, a.date, a.key, r.sentence, r.evidence
      FROM relations r
@@ -270,13 +286,9 @@ impl Store {
             sql.push_str(&format!(" AND r.category = ?{n}"));
         }
         // (comparison, parameter) of each date bound
-        let mut dates = Vec::new();
-        if let Some(since) = &f.since {
-            dates.push((">=", bind(since.clone().into())));
-        }
-        if let Some(until) = &f.until {
-            dates.push(("<=", bind(until.clone().into())));
-        }
+        let dates: Vec<(&str, usize)> = date_bounds(f)
+            .map(|(op, date)| (op, bind(date.to_string().into())))
+            .collect();
         for (op, n) in &dates {
             sql.push_str(&format!(" AND a.date {op} ?{n}"));
         }
@@ -386,19 +398,14 @@ impl Store {
         }
         let mut bounds = String::new();
         let mut dates = Vec::new();
-        for (op, bound) in [(">=", &f.since), ("<=", &f.until)] {
-            if let Some(date) = bound {
-                dates.push(date.as_str());
-                bounds.push_str(&format!(" AND date {op} ?{}", dates.len()));
-            }
+        for (op, date) in date_bounds(f) {
+            dates.push(date);
+            bounds.push_str(&format!(" AND date {op} ?{}", dates.len()));
         }
-        let tiers: Vec<String> = (0..=NEWEST_TIER)
-            .map(|t| format!("SELECT date, article_id FROM article_dates WHERE tier = {t}{bounds}"))
-            .collect();
-        let mut dated = c.prepare(&format!(
-            "{} ORDER BY date, article_id",
-            tiers.join(" UNION ALL ")
-        ))?;
+        let tiers = each_tier(|t| {
+            format!("SELECT date, article_id FROM article_dates WHERE tier = {t}{bounds}")
+        });
+        let mut dated = c.prepare(&format!("{tiers} ORDER BY date, article_id"))?;
         let mut ids = dated.query(params_from_iter(dates))?;
         while let Some(row) = ids.next()? {
             match take(row.get(1)?, &mut out)? {
@@ -528,10 +535,10 @@ impl Store {
         // min() or max() alone over a tier is one seek to an end of its
         // dates (migration 0005); both in one SELECT would scan the tier
         let end = |agg: &str| {
-            let tiers: Vec<String> = (0..=NEWEST_TIER)
-                .map(|t| format!("SELECT {agg}(date) AS d FROM article_dates WHERE tier = {t}"))
-                .collect();
-            format!("(SELECT {agg}(d) FROM ({}))", tiers.join(" UNION ALL "))
+            let tiers = each_tier(|t| {
+                format!("SELECT {agg}(date) AS d FROM article_dates WHERE tier = {t}")
+            });
+            format!("(SELECT {agg}(d) FROM ({tiers}))")
         };
         let (first_date, last_date) =
             c.query_row(&format!("SELECT {}, {}", end("min"), end("max")), [], |r| {
