@@ -2,7 +2,7 @@
 //! name, graph adjacency and named queries.
 
 use super::write::normalize_alias;
-use super::{NEWEST_TIER, Store, StoreError, TIER_LIST};
+use super::{NEWEST_TIER, RELATION_TIERS, Store, StoreError, TIER_LIST};
 use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
@@ -244,12 +244,12 @@ fn relation_row(r: &rusqlite::Row) -> rusqlite::Result<RelationRow> {
     })
 }
 
-/// The filter "actor `?n` is subject or object". `tier IN` [`TIER_LIST`] is
-/// always true: it lets SQLite seek every tier of the indexes that lead
-/// with `tier` (migration 0003).
+/// The filter "actor `?n` is subject or object". `tier IN`
+/// [`RELATION_TIERS`] is always true: it lets SQLite seek every tier of the
+/// indexes that lead with `tier` (migrations 0003 and 0007).
 fn involving(n: usize) -> String {
     format!(
-        " AND ((r.tier IN {TIER_LIST} AND r.subject_id = ?{n}) OR (r.tier IN {TIER_LIST} AND r.object_id = ?{n}))"
+        " AND ((r.tier IN {RELATION_TIERS} AND r.subject_id = ?{n}) OR (r.tier IN {RELATION_TIERS} AND r.object_id = ?{n}))"
     )
 }
 
@@ -273,7 +273,7 @@ impl Store {
             match f.with {
                 Some(with) => {
                     let m = bind(with.into());
-                    sql.push_str(&format!(" AND ((r.tier IN {TIER_LIST} AND r.subject_id = ?{n} AND r.object_id = ?{m}) OR (r.tier IN {TIER_LIST} AND r.subject_id = ?{m} AND r.object_id = ?{n}))"));
+                    sql.push_str(&format!(" AND ((r.tier IN {RELATION_TIERS} AND r.subject_id = ?{n} AND r.object_id = ?{m}) OR (r.tier IN {RELATION_TIERS} AND r.subject_id = ?{m} AND r.object_id = ?{n}))"));
                 }
                 None => sql.push_str(&involving(n)),
             }
@@ -623,8 +623,8 @@ impl Store {
     ) -> Result<Option<(String, Option<String>, String)>, StoreError> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT a.key, a.date, r.evidence FROM relations r JOIN articles a ON a.id = r.article_id
-             WHERE ((r.tier IN {TIER_LIST} AND r.subject_id = ?1 AND r.object_id = ?2)
-                 OR (r.tier IN {TIER_LIST} AND r.symmetric AND r.subject_id = ?2 AND r.object_id = ?1))
+             WHERE ((r.tier IN {RELATION_TIERS} AND r.subject_id = ?1 AND r.object_id = ?2)
+                 OR (r.tier IN {RELATION_TIERS} AND r.symmetric AND r.subject_id = ?2 AND r.object_id = ?1))
                AND r.relation = ?3 AND r.negated = ?4
              ORDER BY r.confidence DESC, r.id LIMIT 1"
         ))?;
