@@ -844,6 +844,58 @@ mod tier_tests {
     }
 
     #[test]
+    fn replacements_leave_the_graph_a_fresh_load_builds() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("g.db")).unwrap();
+        let mut undated = article("d", "", "Putin met Xi again.");
+        undated.date = None;
+        load(
+            &mut store,
+            &lexicon,
+            &[
+                article("a", "2019-01-01", "Putin met Xi in Moscow."),
+                article("b", "2020-01-01", "Xi met Putin in Beijing."),
+            ],
+        );
+        store.settle().unwrap();
+        load(
+            &mut store,
+            &lexicon,
+            &[
+                article("c", "2021-01-01", "Putin met Xi Jinping."),
+                undated.clone(),
+            ],
+        );
+        store.merge_tier(NEWEST_TIER).unwrap();
+        // a date inside the edge's range moves to its end; the first date
+        // goes; the article holding the new first date changes its date
+        // and loses its relation
+        let last = [
+            article("b", "2022-01-01", "Xi met Putin in Beijing on Monday."),
+            article("a", "2019-01-01", "Putin praised Xi."),
+            article("c", "2023-01-01", "Putin praised Xi Jinping."),
+        ];
+        for a in &last {
+            load(&mut store, &lexicon, std::slice::from_ref(a));
+        }
+        let mut fresh = Store::open(&dir.path().join("fresh.db")).unwrap();
+        // in the order that numbers the actors as in `store`
+        let finals = [last[1].clone(), last[0].clone(), last[2].clone(), undated];
+        load(&mut fresh, &lexicon, &finals);
+        assert_eq!(graph(&store), graph(&fresh));
+        let meets: Vec<_> = graph(&store)
+            .into_iter()
+            .filter(|e| e.2 == "meets")
+            .map(|e| (e.4, e.5, e.6))
+            .collect();
+        assert_eq!(
+            meets,
+            [(2, Some("2022-01-01".into()), Some("2022-01-01".into()))]
+        );
+    }
+
+    #[test]
     fn merged_and_unmerged_loads_build_the_same_graph() {
         let lexicon = Lexicon::embedded().unwrap();
         let dir = tempfile::tempdir().unwrap();

@@ -216,9 +216,11 @@ fn load_article(
     let (row_id, replaced) = match existing {
         Some((_, ref stored)) if stored == hash => return Ok(LoadOutcome::Unchanged),
         Some((id, _)) => {
+            // relations first, while the article has the date they were
+            // counted with (the delete trigger of migration 0008 needs it)
+            clear_article(conn, id)?;
             conn.prepare_cached("UPDATE articles SET title = ?2, date = ?3, source = ?4, url = ?5, text = ?6, content_hash = ?7, loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1")?
                 .execute(params![id, article.title, article.date, article.source, article.url, article.text, hash])?;
-            clear_article(conn, id)?;
             (id, true)
         }
         None => {
