@@ -1,7 +1,8 @@
 //! Streaming extraction on all cores: articles are read in batches, each
 //! batch is extracted in parallel, and results come back in input order to a
-//! single consumer (the SQLite writer, or stdout). Memory is bounded by the
-//! batch size, whatever the input size.
+//! single consumer (the SQLite writer, or stdout), which works on one batch
+//! while the next is extracted. Memory is bounded by the batch size,
+//! whatever the input size.
 
 use crate::extract::{Extraction, Extractor};
 use crate::model::Article;
@@ -46,6 +47,40 @@ pub struct ExtractedBatches<'a> {
     extractor: &'a Extractor<'a>,
     stream: ArticleStream,
     pool: &'a rayon::ThreadPool,
+    /// compute each extraction's fingerprint on the workers
+    fingerprints: bool,
+}
+
+impl ExtractedBatches<'_> {
+    /// Computes [`Extraction::fingerprint`] on the extracting threads,
+    /// where it costs the writer nothing (`load` stores it).
+    pub fn with_fingerprints(mut self) -> Self {
+        self.fingerprints = true;
+        self
+    }
+
+    /// Runs `consume` on each batch, in input order, while the next batch
+    /// is extracted on another thread; stops at the first error `consume`
+    /// returns. Before, extraction and the consumer took turns, and on two
+    /// cores one of them was idle while the other worked.
+    pub fn for_each<E>(self, mut consume: impl FnMut(Vec<Item>) -> Result<(), E>) -> Result<(), E> {
+        std::thread::scope(|scope| {
+            // one batch waits while the consumer works and the next is
+            // extracted: three batches in memory at most
+            let (ready, batches) = std::sync::mpsc::sync_channel(1);
+            scope.spawn(move || {
+                for batch in self {
+                    if ready.send(batch).is_err() {
+                        break; // the consumer stopped
+                    }
+                }
+            });
+            for batch in batches {
+                consume(batch)?;
+            }
+            Ok(())
+        })
+    }
 }
 
 /// Extracts every article of `stream`, a batch at a time.
@@ -58,6 +93,7 @@ pub fn extracted_batches<'a>(
         extractor,
         stream,
         pool,
+        fingerprints: false,
     }
 }
 
@@ -71,12 +107,18 @@ impl Iterator for ExtractedBatches<'_> {
             return None;
         }
         let extractor = self.extractor;
+        let fingerprints = self.fingerprints;
         Some(self.pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|item| match item {
                     Ok((article, origin)) => match extract_guarded(extractor, &article) {
-                        Some(extraction) => Item::Extracted(Box::new((article, origin, extraction))),
+                        Some(extraction) => {
+                            if fingerprints {
+                                extraction.fingerprint();
+                            }
+                            Item::Extracted(Box::new((article, origin, extraction)))
+                        }
                         None => Item::Failed(InputError {
                             origin,
                             kind: InputErrorKind::Internal(format!("extraction of article {} failed (a bug: please report it with the article)", article.id)),
@@ -86,5 +128,69 @@ impl Iterator for ExtractedBatches<'_> {
                 })
                 .collect()
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::text::read_articles;
+
+    /// A JSONL file of `n` one-sentence articles, `a0` … in order.
+    fn articles(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
+        let path = dir.join("a.jsonl");
+        let lines: String = (0..n)
+            .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"Russia condemned France.\"}}\n"))
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        path
+    }
+
+    #[test]
+    fn batches_reach_the_consumer_in_input_order_with_fingerprints() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let extractor = Extractor::new(&lexicon);
+        let pool = thread_pool(Some(2));
+        let dir = tempfile::tempdir().unwrap();
+        let input = articles(dir.path(), 2 * BATCH + 5);
+        let mut ids = Vec::new();
+        let mut sizes = Vec::new();
+        extracted_batches(&extractor, read_articles(&[input]), &pool)
+            .with_fingerprints()
+            .for_each(|batch| -> Result<(), ()> {
+                sizes.push(batch.len());
+                for item in batch {
+                    let Item::Extracted(boxed) = item else {
+                        panic!("every article extracts")
+                    };
+                    let (article, _, extraction) = *boxed;
+                    assert!(extraction.has_fingerprint(), "computed ahead");
+                    ids.push(article.id);
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(sizes, [BATCH, BATCH, 5]);
+        let expected: Vec<String> = (0..2 * BATCH + 5).map(|i| format!("a{i}")).collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn a_consumer_error_stops_the_extraction() {
+        let lexicon = Lexicon::embedded().unwrap();
+        let extractor = Extractor::new(&lexicon);
+        let pool = thread_pool(Some(2));
+        let dir = tempfile::tempdir().unwrap();
+        let input = articles(dir.path(), 3 * BATCH);
+        let mut seen = 0;
+        let result =
+            extracted_batches(&extractor, read_articles(&[input]), &pool).for_each(|batch| {
+                seen += 1;
+                assert!(batch.len() == BATCH);
+                Err("disk full")
+            });
+        assert_eq!(result, Err("disk full"));
+        assert_eq!(seen, 1, "no batch after the error");
     }
 }

@@ -739,3 +739,45 @@ fn user_actor_files_extend_the_gazetteer() {
         .failure()
         .stderr(predicate::str::contains("bad.tsv"));
 }
+
+#[test]
+fn reextract_rewrites_only_the_articles_whose_relations_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    std::fs::write(
+        news.join("a.txt"),
+        "id: a\n---\nThe Zorblandian Liberation Front attacked Russia on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("b.txt"),
+        "id: b\n---\nFrance condemned Germany on Tuesday.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("g.db");
+    geokg(&db).arg("load").arg(&news).assert().success();
+    let before = stats(&db)["relations"].as_i64().unwrap();
+    geokg(&db)
+        .args(["reextract", "-q"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 rewritten, 2 unchanged"));
+    // an actor file makes the front known: article a changes, b does not
+    let actors = dir.path().join("organizations-test.tsv");
+    std::fs::write(
+        &actors,
+        "code\tname\tkind\taliases\tparent\tcountry\nZLF\tZorblandian Liberation Front\tgroup\t\t\t\n",
+    )
+    .unwrap();
+    geokg(&db)
+        .arg("--actors")
+        .arg(&actors)
+        .args(["reextract", "-q"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 rewritten, 1 unchanged"));
+    assert_eq!(stats(&db)["relations"].as_i64().unwrap(), before + 1);
+    let front = json(geokg(&db).args(["relations", "--actor", "ZLF", "--json"]));
+    assert_eq!(front[0]["category"], "ASSAULT", "{front}");
+}

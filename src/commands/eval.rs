@@ -19,23 +19,26 @@ pub fn run(cx: &Context, args: &EvalArgs) -> Result<bool> {
     let mut relations = Vec::new();
     let mut failed = 0;
     let mut seen = 0;
-    for batch in extracted_batches(&extractor, read_articles(&args.inputs), &pool) {
-        for item in batch {
-            match item {
-                Item::Extracted(boxed) => {
-                    let (article, _, extraction) = *boxed;
-                    if wanted.contains(&article_key(&article.id)) {
-                        seen += 1;
+    extracted_batches(&extractor, read_articles(&args.inputs), &pool).for_each(
+        |batch| -> Result<()> {
+            for item in batch {
+                match item {
+                    Item::Extracted(boxed) => {
+                        let (article, _, extraction) = *boxed;
+                        if wanted.contains(&article_key(&article.id)) {
+                            seen += 1;
+                        }
+                        relations.extend(extraction.relations);
                     }
-                    relations.extend(extraction.relations);
-                }
-                Item::Failed(e) => {
-                    failed += 1;
-                    report_input_error(None, &e);
+                    Item::Failed(e) => {
+                        failed += 1;
+                        report_input_error(None, &e);
+                    }
                 }
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
     let report = score(&gold, &relations);
     if args.json {
         if args.errors {

@@ -17,41 +17,44 @@ pub fn run(cx: &Context, args: &ExtractArgs) -> Result<bool> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for batch in extracted_batches(&extractor, read_articles(&args.inputs), &pool) {
-        for item in batch {
-            match item {
-                Item::Extracted(boxed) => {
-                    let (_, _, extraction) = *boxed;
-                    for r in extraction
-                        .relations
-                        .iter()
-                        .filter(|r| r.confidence >= args.min_confidence)
-                    {
-                        match args.format {
-                            ExtractFormat::Jsonl => writeln!(out, "{}", relation_line(r))?,
-                            ExtractFormat::Table => rows.push(vec![
-                                format!("{}:{}", r.evidence.article, r.evidence.sentence),
-                                r.subject.label().to_string(),
-                                if r.negated {
-                                    format!("NOT {}", r.relation)
-                                } else {
-                                    r.relation.clone()
-                                },
-                                r.category.to_string(),
-                                r.object.label().to_string(),
-                                format!("{:.2}", r.confidence),
-                            ]),
+    extracted_batches(&extractor, read_articles(&args.inputs), &pool).for_each(
+        |batch| -> Result<()> {
+            for item in batch {
+                match item {
+                    Item::Extracted(boxed) => {
+                        let (_, _, extraction) = *boxed;
+                        for r in extraction
+                            .relations
+                            .iter()
+                            .filter(|r| r.confidence >= args.min_confidence)
+                        {
+                            match args.format {
+                                ExtractFormat::Jsonl => writeln!(out, "{}", relation_line(r))?,
+                                ExtractFormat::Table => rows.push(vec![
+                                    format!("{}:{}", r.evidence.article, r.evidence.sentence),
+                                    r.subject.label().to_string(),
+                                    if r.negated {
+                                        format!("NOT {}", r.relation)
+                                    } else {
+                                        r.relation.clone()
+                                    },
+                                    r.category.to_string(),
+                                    r.object.label().to_string(),
+                                    format!("{:.2}", r.confidence),
+                                ]),
+                            }
                         }
                     }
-                }
-                Item::Failed(e) => {
-                    failed += 1;
-                    report_input_error(None, &e);
+                    Item::Failed(e) => {
+                        failed += 1;
+                        report_input_error(None, &e);
+                    }
                 }
             }
-        }
-        out.flush()?;
-    }
+            out.flush()?;
+            Ok(())
+        },
+    )?;
     if args.format == ExtractFormat::Table {
         if rows.is_empty() {
             eprintln!("geokg: no relations found");

@@ -30,41 +30,45 @@ pub fn run(cx: &Context, args: &LoadArgs) -> Result<bool> {
     let bar = progress_bar(args.quiet || args.json, "loading");
     let started = Instant::now();
     let mut summary = LoadSummary::default();
-    for items in extracted_batches(&extractor, read_articles(&args.inputs), &pool) {
-        let mut extracted = Vec::with_capacity(items.len());
-        for item in items {
-            bar.inc(1);
-            match item {
-                Item::Extracted(boxed) => extracted.push(*boxed),
-                Item::Failed(e) => {
-                    summary.failed += 1;
-                    report_input_error(Some(&bar), &e);
+    extracted_batches(&extractor, read_articles(&args.inputs), &pool)
+        .with_fingerprints()
+        .for_each(|items| -> Result<()> {
+            let mut extracted = Vec::with_capacity(items.len());
+            for item in items {
+                bar.inc(1);
+                match item {
+                    Item::Extracted(boxed) => extracted.push(*boxed),
+                    Item::Failed(e) => {
+                        summary.failed += 1;
+                        report_input_error(Some(&bar), &e);
+                    }
                 }
             }
-        }
-        let pairs: Vec<_> = extracted.iter().map(|(a, _, x)| (a, x)).collect();
-        let outcomes = store.load_batch(&lexicon, &pairs)?;
-        settle(&mut store, &bar)?;
-        for ((article, origin, _), outcome) in extracted.iter().zip(outcomes) {
-            match outcome {
-                Ok(LoadOutcome::New { relations }) => {
-                    summary.new += 1;
-                    summary.relations_added += relations;
-                }
-                Ok(LoadOutcome::Replaced { relations }) => {
-                    summary.replaced += 1;
-                    summary.relations_added += relations;
-                }
-                Ok(LoadOutcome::Unchanged) => summary.unchanged += 1,
-                Err(e) => {
-                    summary.failed += 1;
-                    bar.suspend(|| {
-                        eprintln!("geokg: {origin}: article {} not stored: {e}", article.id)
-                    });
+            let pairs: Vec<_> = extracted.iter().map(|(a, _, x)| (a, x)).collect();
+            let outcomes = store.load_batch(&lexicon, &pairs)?;
+            settle(&mut store, &bar)?;
+            for ((article, origin, _), outcome) in extracted.iter().zip(outcomes) {
+                match outcome {
+                    Ok(LoadOutcome::New { relations }) => {
+                        summary.new += 1;
+                        summary.relations_added += relations;
+                    }
+                    Ok(LoadOutcome::Replaced { relations }) => {
+                        summary.replaced += 1;
+                        summary.relations_added += relations;
+                    }
+                    Ok(LoadOutcome::Unchanged) => summary.unchanged += 1,
+                    Err(e) => {
+                        summary.failed += 1;
+                        bar.suspend(|| {
+                            eprintln!("geokg: {origin}: article {} not stored: {e}", article.id)
+                        });
+                    }
                 }
             }
-        }
-    }
+
+            Ok(())
+        })?;
     store.checkpoint()?;
     bar.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();

@@ -5,7 +5,7 @@ use super::{Context, progress_bar, settle};
 use crate::cli::ReextractArgs;
 use crate::extract::Extractor;
 use crate::pipeline::{BATCH, extract_guarded, thread_pool};
-use crate::store::Store;
+use crate::store::{LoadOutcome, Store};
 use anyhow::Result;
 use rayon::prelude::*;
 
@@ -18,6 +18,7 @@ pub fn run(cx: &Context, args: &ReextractArgs) -> Result<bool> {
     let ids = store.article_row_ids()?;
     let bar = progress_bar(args.quiet, "re-extracting");
     let mut failed = 0usize;
+    let mut unchanged = 0usize;
     for chunk in ids.chunks(BATCH) {
         let articles = store.stored_articles(chunk)?;
         let extracted: Vec<_> = pool.install(|| {
@@ -26,30 +27,41 @@ pub fn run(cx: &Context, args: &ReextractArgs) -> Result<bool> {
                 .map(|a| (a.row_id, extract_guarded(&extractor, &a.article)))
                 .collect()
         });
-        let mut batch = store.batch(&lexicon)?;
+        let mut items = Vec::with_capacity(extracted.len());
         for ((row_id, extraction), stored) in extracted.iter().zip(&articles) {
-            let Some(extraction) = extraction else {
-                failed += 1;
-                bar.suspend(|| eprintln!("geokg: article {}: extraction failed (a bug: please report it); its old relations are kept", stored.article.id));
-                continue;
-            };
-            if let Err(e) = batch.replace(*row_id, extraction) {
-                failed += 1;
-                bar.suspend(|| eprintln!("geokg: article {}: {e}", stored.article.id));
+            match extraction {
+                Some(extraction) => items.push((*row_id, extraction, stored)),
+                None => {
+                    failed += 1;
+                    bar.suspend(|| eprintln!("geokg: article {}: extraction failed (a bug: please report it); its old relations are kept", stored.article.id));
+                }
             }
-            bar.inc(1);
         }
-        batch.commit()?;
+        let pairs: Vec<_> = items.iter().map(|(id, x, _)| (*id, *x)).collect();
+        let outcomes = store.replace_batch(&lexicon, &pairs)?;
+        for ((_, _, stored), outcome) in items.iter().zip(outcomes) {
+            match outcome {
+                Ok(LoadOutcome::Unchanged) => unchanged += 1,
+                Ok(_) => {}
+                Err(e) => {
+                    failed += 1;
+                    bar.suspend(|| eprintln!("geokg: article {}: {e}", stored.article.id));
+                }
+            }
+        }
+        bar.inc(articles.len() as u64);
         settle(&mut store, &bar)?;
     }
     bar.finish_and_clear();
     let after = store.stats()?.relations;
     println!(
-        "re-extracted {} articles: {} relations before, {} now; {} failed",
+        "re-extracted {} articles: {} rewritten, {} unchanged, {} failed; {} relations before, {} now",
         ids.len(),
+        ids.len() - unchanged - failed,
+        unchanged,
+        failed,
         before,
-        after,
-        failed
+        after
     );
     Ok(failed == 0)
 }

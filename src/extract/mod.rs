@@ -34,7 +34,7 @@ use sentence::Sentence;
 use std::cell::RefCell;
 
 /// An actor mentioned in an article, with where.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MentionRecord {
     pub actor: Actor,
     pub sentence: usize,
@@ -47,6 +47,35 @@ pub struct MentionRecord {
 pub struct Extraction {
     pub relations: Vec<Relation>,
     pub mentions: Vec<MentionRecord>,
+    /// [`Extraction::fingerprint`], once computed
+    fingerprint: std::sync::OnceLock<String>,
+}
+
+impl Extraction {
+    /// A digest of everything the store writes for this extraction, kept
+    /// with the article: `reextract` leaves an article alone when its new
+    /// extraction has the digest it was stored with. It digests the
+    /// serialized relations and mentions, so a field added to either is
+    /// covered; should a new build serialize them differently, the article
+    /// is merely rewritten once.
+    /// Computed once, on first use: `load` has the extracting threads
+    /// compute it (see [`crate::pipeline::ExtractedBatches::with_fingerprints`]).
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint.get_or_init(|| {
+            // one buffer hashed at once: serde_json writes a few bytes at a
+            // time, and a hasher update per write cost as much as the rest
+            let mut json = Vec::with_capacity(4096);
+            // serializing plain data into memory cannot fail
+            let _ = serde_json::to_writer(&mut json, &(&self.relations, &self.mentions));
+            blake3::hash(&json).to_hex().to_string()
+        })
+    }
+
+    /// Whether [`Extraction::fingerprint`] was computed already.
+    #[cfg(test)]
+    pub(crate) fn has_fingerprint(&self) -> bool {
+        self.fingerprint.get().is_some()
+    }
 }
 
 /// The extractor: a lexicon and the rules. Cheap to share across threads.
@@ -443,6 +472,7 @@ impl<'l> Extractor<'l> {
         Extraction {
             relations,
             mentions,
+            fingerprint: Default::default(),
         }
     }
 }

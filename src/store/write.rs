@@ -60,23 +60,49 @@ impl Store {
 
     /// Stores a batch of articles in one transaction, each all or nothing,
     /// and returns what happened to each, in order.
-    ///
-    /// A savepoint per article costs a copy of every page it touches (the
-    /// sub-journal), a third of the write time. So the batch is first
-    /// written without savepoints; should any article fail, the whole
-    /// transaction is rolled back and the batch redone with a savepoint per
-    /// article, so the failing one is skipped and the others are kept.
     pub fn load_batch(
         &mut self,
         names: &dyn ActorNames,
         items: &[(&Article, &Extraction)],
     ) -> Result<Vec<Result<LoadOutcome, StoreError>>, StoreError> {
+        self.each_all_or_nothing(names, items, |batch, (article, extraction)| {
+            batch.load(article, extraction)
+        })
+    }
+
+    /// Replaces the relations and mentions of stored articles (row id and
+    /// new extraction) in one transaction, each all or nothing; returns what
+    /// happened to each, in order: `Unchanged` when the extraction is the
+    /// one the article was stored with.
+    pub fn replace_batch(
+        &mut self,
+        names: &dyn ActorNames,
+        items: &[(i64, &Extraction)],
+    ) -> Result<Vec<Result<LoadOutcome, StoreError>>, StoreError> {
+        self.each_all_or_nothing(names, items, |batch, (row_id, extraction)| {
+            batch.replace(*row_id, extraction)
+        })
+    }
+
+    /// Runs `write` on each item in one transaction, each all or nothing.
+    ///
+    /// A savepoint per item costs a copy of every page it touches (the
+    /// sub-journal), a third of the write time. So the batch is first
+    /// written without savepoints; should any item fail, the whole
+    /// transaction is rolled back and the batch redone with a savepoint per
+    /// item, so the failing one is skipped and the others are kept.
+    fn each_all_or_nothing<I, T>(
+        &mut self,
+        names: &dyn ActorNames,
+        items: &[I],
+        write: impl Fn(&mut Batch, &I) -> Result<T, StoreError>,
+    ) -> Result<Vec<Result<T, StoreError>>, StoreError> {
         {
             let mut fast = self.batch(names)?;
             fast.savepoints = false;
             let mut outcomes = Vec::with_capacity(items.len());
-            for (article, extraction) in items {
-                match fast.load(article, extraction) {
+            for item in items {
+                match write(&mut fast, item) {
                     Ok(outcome) => outcomes.push(Ok(outcome)),
                     Err(_) => break,
                 }
@@ -88,10 +114,7 @@ impl Store {
             // dropping `fast` rolls the whole batch back
         }
         let mut safe = self.batch(names)?;
-        let outcomes = items
-            .iter()
-            .map(|(article, extraction)| safe.load(article, extraction))
-            .collect();
+        let outcomes = items.iter().map(|item| write(&mut safe, item)).collect();
         safe.commit()?;
         Ok(outcomes)
     }
@@ -146,19 +169,38 @@ impl<'s> Batch<'s> {
         article: &Article,
         extraction: &Extraction,
     ) -> Result<LoadOutcome, StoreError> {
-        let hash = article.content_hash();
+        let hashes = Hashes {
+            content: article.content_hash(),
+            extraction: extraction.fingerprint(),
+        };
         let names = self.names;
         self.per_article(|conn, cache, added| {
-            load_article(conn, article, extraction, &hash, names, cache, added)
+            load_article(conn, article, extraction, &hashes, names, cache, added)
         })
     }
 
-    /// Replaces the relations and mentions of a stored article (re-extraction).
-    pub fn replace(&mut self, row_id: i64, extraction: &Extraction) -> Result<usize, StoreError> {
+    /// Replaces the relations and mentions of a stored article
+    /// (re-extraction), unless `extraction` is the one they were written
+    /// from.
+    pub fn replace(
+        &mut self,
+        row_id: i64,
+        extraction: &Extraction,
+    ) -> Result<LoadOutcome, StoreError> {
+        let fingerprint = extraction.fingerprint();
         let names = self.names;
         self.per_article(|conn, cache, added| {
+            let stored: Option<String> = conn
+                .prepare_cached("SELECT extraction_hash FROM articles WHERE id = ?1")?
+                .query_row([row_id], |r| r.get(0))?;
+            if stored.as_deref() == Some(fingerprint) {
+                return Ok(LoadOutcome::Unchanged);
+            }
             clear_article(conn, row_id)?;
-            write_extraction(conn, row_id, extraction, names, cache, added)
+            let relations = write_extraction(conn, row_id, extraction, names, cache, added)?;
+            conn.prepare_cached("UPDATE articles SET extraction_hash = ?2 WHERE id = ?1")?
+                .execute(params![row_id, fingerprint])?;
+            Ok(LoadOutcome::Replaced { relations })
         })
     }
 
@@ -198,13 +240,21 @@ impl<'s> Batch<'s> {
     }
 }
 
+/// An article's content hash, which tells a re-load of the same text, and
+/// its extraction's fingerprint, which tells a re-extraction that changes
+/// nothing.
+struct Hashes<'a> {
+    content: String,
+    extraction: &'a str,
+}
+
 /// Writes one article and its extraction on `conn` (a savepoint or the
 /// batch transaction).
 fn load_article(
     conn: &Connection,
     article: &Article,
     extraction: &Extraction,
-    hash: &str,
+    hashes: &Hashes<'_>,
     names: &dyn ActorNames,
     cache: &mut HashMap<String, i64>,
     added: &mut Vec<String>,
@@ -214,18 +264,18 @@ fn load_article(
         .query_row([&article.id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (row_id, replaced) = match existing {
-        Some((_, ref stored)) if stored == hash => return Ok(LoadOutcome::Unchanged),
+        Some((_, ref stored)) if *stored == hashes.content => return Ok(LoadOutcome::Unchanged),
         Some((id, _)) => {
             // relations first, while the article has the date they were
             // counted with (the delete trigger of migration 0008 needs it)
             clear_article(conn, id)?;
-            conn.prepare_cached("UPDATE articles SET title = ?2, date = ?3, source = ?4, url = ?5, text = ?6, content_hash = ?7, loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1")?
-                .execute(params![id, article.title, article.date, article.source, article.url, article.text, hash])?;
+            conn.prepare_cached("UPDATE articles SET title = ?2, date = ?3, source = ?4, url = ?5, text = ?6, content_hash = ?7, extraction_hash = ?8, loaded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1")?
+                .execute(params![id, article.title, article.date, article.source, article.url, article.text, hashes.content, hashes.extraction])?;
             (id, true)
         }
         None => {
-            conn.prepare_cached("INSERT INTO articles (key, title, date, source, url, text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?
-                .execute(params![article.id, article.title, article.date, article.source, article.url, article.text, hash])?;
+            conn.prepare_cached("INSERT INTO articles (key, title, date, source, url, text, content_hash, extraction_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
+                .execute(params![article.id, article.title, article.date, article.source, article.url, article.text, hashes.content, hashes.extraction])?;
             (conn.last_insert_rowid(), false)
         }
     };
