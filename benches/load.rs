@@ -9,7 +9,7 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use geokg::extract::Extractor;
 use geokg::lexicon::Lexicon;
 use geokg::pipeline::{Item, extracted_batches, thread_pool};
-use geokg::store::Store;
+use geokg::store::{Store, StoreError};
 use geokg::text::read_articles;
 use std::time::Duration;
 
@@ -32,16 +32,26 @@ fn load(c: &mut Criterion) {
             |tmp| {
                 let mut store = Store::open(&tmp.path().join("bench.db")).expect("store");
                 let inputs = std::slice::from_ref(&dir);
-                for items in extracted_batches(&extractor, read_articles(inputs), &pool) {
-                    let mut batch = store.batch(&lexicon).expect("batch");
-                    for item in items {
-                        if let Item::Extracted(boxed) = item {
-                            let (article, _, extraction) = *boxed;
-                            batch.load(&article, &extraction).expect("load");
+                // as `geokg load` does: the next batch is extracted while
+                // this one is written
+                extracted_batches(&extractor, read_articles(inputs), &pool)
+                    .with_fingerprints()
+                    .for_each(|items| -> Result<(), StoreError> {
+                        let extracted: Vec<_> = items
+                            .into_iter()
+                            .filter_map(|item| match item {
+                                Item::Extracted(boxed) => Some(*boxed),
+                                Item::Failed(_) => None,
+                            })
+                            .collect();
+                        let pairs: Vec<_> = extracted.iter().map(|(a, _, x)| (a, x)).collect();
+                        for outcome in store.load_batch(&lexicon, &pairs)? {
+                            outcome?;
                         }
-                    }
-                    batch.commit().expect("commit");
-                }
+                        store.settle_if_due(|| {})?;
+                        Ok(())
+                    })
+                    .expect("load");
                 tmp
             },
             BatchSize::PerIteration,
