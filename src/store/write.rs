@@ -1,5 +1,5 @@
-//! Writing: articles with their relations and mentions, one savepoint per
-//! article inside a batch transaction.
+//! Writing: articles with their relations and mentions, each article all
+//! or nothing inside a batch transaction (see `each_all_or_nothing`).
 
 use super::{NEWEST_TIER, Store, StoreError};
 use crate::extract::Extraction;
