@@ -8,9 +8,8 @@ mod common;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use geokg::extract::Extractor;
 use geokg::lexicon::Lexicon;
-use geokg::pipeline::{Item, extracted_batches, thread_pool};
-use geokg::store::{Store, StoreError};
-use geokg::text::read_articles;
+use geokg::pipeline::thread_pool;
+use geokg::store::Store;
 use std::time::Duration;
 
 fn load(c: &mut Criterion) {
@@ -31,27 +30,13 @@ fn load(c: &mut Criterion) {
             || tempfile::tempdir().expect("temp dir"),
             |tmp| {
                 let mut store = Store::open(&tmp.path().join("bench.db")).expect("store");
-                let inputs = std::slice::from_ref(&dir);
-                // as `geokg load` does: the next batch is extracted while
-                // this one is written
-                extracted_batches(&extractor, read_articles(inputs), &pool)
-                    .with_fingerprints()
-                    .for_each(|items| -> Result<(), StoreError> {
-                        let extracted: Vec<_> = items
-                            .into_iter()
-                            .filter_map(|item| match item {
-                                Item::Extracted(boxed) => Some(*boxed),
-                                Item::Failed(_) => None,
-                            })
-                            .collect();
-                        let pairs: Vec<_> = extracted.iter().map(|(a, _, x)| (a, x)).collect();
-                        for outcome in store.load_batch(&lexicon, &pairs)? {
-                            outcome?;
-                        }
-                        store.settle_if_due(|| {})?;
-                        Ok(())
-                    })
-                    .expect("load");
+                common::load_like_the_command(
+                    &mut store,
+                    &lexicon,
+                    &extractor,
+                    &pool,
+                    std::slice::from_ref(&dir),
+                );
                 tmp
             },
             BatchSize::PerIteration,

@@ -42,3 +42,36 @@ pub fn sentences_and_bytes(articles: &[Article]) -> (u64, u64) {
 /// The allocator of the `geokg` binary, so the benches measure what users run.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Loads `inputs` into `store` as `geokg load` does: the next batch is
+/// extracted while this one is written, each batch in one transaction,
+/// tiers merged when due; then the log is copied into the database.
+pub fn load_like_the_command(
+    store: &mut geokg::store::Store,
+    lexicon: &geokg::lexicon::Lexicon,
+    extractor: &geokg::extract::Extractor,
+    pool: &rayon::ThreadPool,
+    inputs: &[PathBuf],
+) {
+    use geokg::pipeline::{Item, extracted_batches};
+    use geokg::store::StoreError;
+    extracted_batches(extractor, read_articles(inputs), pool)
+        .with_fingerprints()
+        .for_each(|items| -> Result<(), StoreError> {
+            let extracted: Vec<_> = items
+                .into_iter()
+                .filter_map(|item| match item {
+                    Item::Extracted(boxed) => Some(*boxed),
+                    Item::Failed(_) => None,
+                })
+                .collect();
+            let pairs: Vec<_> = extracted.iter().map(|(a, _, x)| (a, x)).collect();
+            for outcome in store.load_batch(lexicon, &pairs)? {
+                outcome?;
+            }
+            store.settle_if_due(|| {})?;
+            Ok(())
+        })
+        .expect("load");
+    store.checkpoint().expect("checkpoint");
+}
