@@ -42,6 +42,14 @@ pub fn extract_guarded(extractor: &Extractor, article: &Article) -> Option<Extra
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(article))).ok()
 }
 
+/// [`extract_guarded`], with the extraction's fingerprint computed on this
+/// (extracting) thread, for writers that store it.
+pub fn extract_fingerprinted(extractor: &Extractor, article: &Article) -> Option<Extraction> {
+    let extraction = extract_guarded(extractor, article)?;
+    extraction.fingerprint();
+    Some(extraction)
+}
+
 /// Batches of extracted articles, in input order.
 pub struct ExtractedBatches<'a> {
     extractor: &'a Extractor<'a>,
@@ -107,18 +115,17 @@ impl Iterator for ExtractedBatches<'_> {
             return None;
         }
         let extractor = self.extractor;
-        let fingerprints = self.fingerprints;
+        let extract: fn(&Extractor, &Article) -> Option<Extraction> = if self.fingerprints {
+            extract_fingerprinted
+        } else {
+            extract_guarded
+        };
         Some(self.pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|item| match item {
-                    Ok((article, origin)) => match extract_guarded(extractor, &article) {
-                        Some(extraction) => {
-                            if fingerprints {
-                                extraction.fingerprint();
-                            }
-                            Item::Extracted(Box::new((article, origin, extraction)))
-                        }
+                    Ok((article, origin)) => match extract(extractor, &article) {
+                        Some(extraction) => Item::Extracted(Box::new((article, origin, extraction))),
                         None => Item::Failed(InputError {
                             origin,
                             kind: InputErrorKind::Internal(format!("extraction of article {} failed (a bug: please report it with the article)", article.id)),

@@ -4,7 +4,7 @@
 use super::{Context, progress_bar, settle};
 use crate::cli::ReextractArgs;
 use crate::extract::Extractor;
-use crate::pipeline::{BATCH, extract_guarded, thread_pool};
+use crate::pipeline::{BATCH, extract_fingerprinted, thread_pool};
 use crate::store::{LoadOutcome, Store};
 use anyhow::Result;
 use rayon::prelude::*;
@@ -24,7 +24,7 @@ pub fn run(cx: &Context, args: &ReextractArgs) -> Result<bool> {
         let extracted: Vec<_> = pool.install(|| {
             articles
                 .par_iter()
-                .map(|a| (a.row_id, extract_guarded(&extractor, &a.article)))
+                .map(|a| (a.row_id, extract_fingerprinted(&extractor, &a.article)))
                 .collect()
         });
         let mut items = Vec::with_capacity(extracted.len());
