@@ -66,7 +66,6 @@ pub fn run(cx: &Context, args: &LoadArgs) -> Result<bool> {
                     }
                 }
             }
-
             Ok(())
         })?;
     store.checkpoint()?;

@@ -58,8 +58,9 @@ impl Extraction {
     /// serialized relations and mentions, so a field added to either is
     /// covered; should a new build serialize them differently, the article
     /// is merely rewritten once.
-    /// Computed once, on first use: `load` has the extracting threads
-    /// compute it (see [`crate::pipeline::ExtractedBatches::with_fingerprints`]).
+    ///
+    /// Computed once, on first use: `load` and `reextract` have the
+    /// extracting threads compute it ([`crate::pipeline::extract_fingerprinted`]).
     pub fn fingerprint(&self) -> &str {
         self.fingerprint.get_or_init(|| {
             // one buffer hashed at once: serde_json writes a few bytes at a
